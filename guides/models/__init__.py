@@ -1,0 +1,22 @@
+from .guide import GuideFAQ, GuideFee, GuideHall, GuideMaterial, GuidePage, GuideStep
+from .pages import CommitmentsPage, GuideIndexPage, HomePage, LifeEventItem, LifeEventPage, TopicPage
+from .snippets import Department, Material, OpeningPeriod, ServiceHall
+
+__all__ = [
+    "CommitmentsPage",
+    "Department",
+    "GuideFAQ",
+    "GuideFee",
+    "GuideHall",
+    "GuideIndexPage",
+    "GuideMaterial",
+    "GuidePage",
+    "GuideStep",
+    "HomePage",
+    "LifeEventItem",
+    "LifeEventPage",
+    "Material",
+    "OpeningPeriod",
+    "ServiceHall",
+    "TopicPage",
+]

@@ -1,0 +1,346 @@
+"""GuidePage: one published guide (办事指南) for one service item, with its inline rows."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from guides import checklist, derived
+from guides.blocks import SituationBlock
+from guides.forms import GuidePageForm
+
+from .choices import (
+    Audience,
+    ItemType,
+    MaterialForm,
+    MaterialMedium,
+    MaterialSource,
+    OnlineLevel,
+    Requirement,
+    ServiceScope,
+)
+
+
+class GuidePage(Page):
+    """办事指南: everything a citizen needs to handle one service item."""
+
+    # 基本信息
+    item_code = models.CharField(_("事项编码"), max_length=40, db_index=True, help_text=_("国家标准实施编码，全站唯一"))
+    item_type = models.CharField(_("事项类型"), max_length=20, choices=ItemType.choices)
+    audience = models.CharField(_("服务对象"), max_length=10, choices=Audience.choices)
+    department = models.ForeignKey(
+        "guides.Department", verbose_name=_("实施主体"), on_delete=models.PROTECT, related_name="guides"
+    )
+    topics = ParentalManyToManyField("guides.TopicPage", verbose_name=_("所属主题"), blank=True, related_name="guides")
+    summary = models.CharField(_("一句话说明"), max_length=200, help_text=_("在搜索结果和列表中显示"))
+    colloquial_names = models.CharField(
+        _("常用叫法"),
+        max_length=300,
+        blank=True,
+        help_text=_("群众平时的说法，多个用顿号分隔，例如：房产证、开公司"),
+    )
+    legal_basis = models.TextField(_("设定依据"), help_text=_("每条法律法规一行"))
+    conditions = models.TextField(_("受理条件"))
+    last_reviewed = models.DateField(_("上次复核日期"), null=True, blank=True)
+    next_review_due = models.DateField(_("下次复核日期"), null=True, blank=True)
+
+    # 情形
+    situations = StreamField(
+        [("situation", SituationBlock())], verbose_name=_("情形引导"), blank=True, use_json_field=True
+    )
+
+    # 时限与收费
+    legal_limit_days = models.IntegerField(_("法定办结时限（工作日）"))
+    committed_limit_days = models.IntegerField(_("承诺办结时限（工作日）"), help_text=_("0 表示即办：当场办结"))
+    limit_note = models.CharField(
+        _("时限说明"), max_length=200, blank=True, help_text=_("例如：不含公告、现场勘验、专家评审时间")
+    )
+    is_free = models.BooleanField(_("不收费"), default=True)
+
+    # 办理方式
+    online_level = models.CharField(_("网上办理深度"), max_length=10, choices=OnlineLevel.choices)
+    online_url = models.URLField(_("网上办理地址"), blank=True)
+    visits_required = models.IntegerField(_("到办事现场次数"), default=1)
+    appointment = models.BooleanField(_("支持预约办理"), default=False)
+    appointment_note = models.CharField(_("预约方式"), max_length=200, blank=True)
+    postal_delivery = models.BooleanField(_("支持结果邮寄"), default=False)
+    service_scope = models.CharField(
+        _("通办范围"), max_length=10, choices=ServiceScope.choices, default=ServiceScope.LOCAL
+    )
+
+    # 地点与咨询
+    enquiry_phone = models.CharField(_("咨询电话"), max_length=50, blank=True, help_text=_("留空则使用部门电话"))
+    complaint_phone = models.CharField(_("监督投诉电话"), max_length=50, blank=True, help_text=_("留空则使用部门电话"))
+
+    # 结果与问答
+    result_name = models.CharField(_("办理结果"), max_length=100, help_text=_("例如：居民身份证、营业执照"))
+    result_sample = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("结果样本"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    result_delivery = models.CharField(
+        _("结果送达方式"), max_length=200, blank=True, help_text=_("例如：窗口领取、免费邮寄、电子证照")
+    )
+
+    parent_page_types = ["guides.GuideIndexPage"]
+    subpage_types = []
+    base_form_class = GuidePageForm
+    template = "guides/guide_page.html"
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("colloquial_names"),
+        index.FilterField("department"),
+        index.FilterField("audience"),
+        index.FilterField("online_level"),
+        index.FilterField("is_free"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("title"),
+                    FieldRowPanel([FieldPanel("item_code"), FieldPanel("item_type")]),
+                    FieldRowPanel([FieldPanel("department"), FieldPanel("audience")]),
+                    FieldPanel("summary"),
+                    FieldPanel("colloquial_names"),
+                    FieldPanel("topics"),
+                    FieldPanel("legal_basis"),
+                    FieldPanel("conditions"),
+                    FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+                ],
+                heading=_("基本信息"),
+            ),
+            ObjectList(
+                [InlinePanel("materials", heading=_("申请材料"), label=_("材料"), min_num=1)],
+                heading=_("申请材料"),
+            ),
+            ObjectList([FieldPanel("situations")], heading=_("情形")),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("legal_limit_days"), FieldPanel("committed_limit_days")]),
+                    FieldPanel("limit_note"),
+                    FieldPanel("is_free"),
+                    InlinePanel("fees", heading=_("收费项目"), label=_("收费项目")),
+                ],
+                heading=_("时限与收费"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("online_level"), FieldPanel("visits_required")]),
+                    FieldPanel("online_url"),
+                    FieldPanel("service_scope"),
+                    MultiFieldPanel(
+                        [FieldPanel("appointment"), FieldPanel("appointment_note"), FieldPanel("postal_delivery")],
+                        heading=_("预约与寄递"),
+                    ),
+                    InlinePanel("steps", heading=_("办理流程"), label=_("步骤")),
+                ],
+                heading=_("办理方式"),
+            ),
+            ObjectList(
+                [
+                    InlinePanel("halls", heading=_("办理地点"), label=_("地点")),
+                    FieldRowPanel([FieldPanel("enquiry_phone"), FieldPanel("complaint_phone")]),
+                ],
+                heading=_("地点与咨询"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("result_name"),
+                    FieldPanel("result_delivery"),
+                    FieldPanel("result_sample"),
+                    InlinePanel("faqs", heading=_("常见问题"), label=_("问题")),
+                ],
+                heading=_("结果与问答"),
+            ),
+            ObjectList(Page.promote_panels, heading=_("推广")),
+            ObjectList(Page.settings_panels, heading=_("设置")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("办事指南")
+        verbose_name_plural = _("办事指南")
+
+    # Derived values: computed from the fields above, never entered.
+    @property
+    def is_instant(self):
+        return derived.is_instant(self.committed_limit_days)
+
+    @property
+    def limit_kind(self):
+        return derived.limit_kind(self.committed_limit_days)
+
+    @property
+    def compression(self):
+        return derived.compression(self.legal_limit_days, self.committed_limit_days)
+
+    @cached_property
+    def phones(self):
+        return derived.effective_phones(self, self.department)
+
+    @property
+    def colloquial_name_list(self):
+        return derived.split_names(self.colloquial_names)
+
+    @property
+    def situation_questions(self):
+        return checklist.questions_from_stream(self.situations)
+
+    def materials_for(self, answers):
+        """The materials this applicant needs, given their answers to the situation questions."""
+        rows = list(self.materials.select_related("material"))
+        return checklist.materials_for_answers(rows, self.situation_questions, answers)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        questions = self.situation_questions
+        answers = checklist.parse_answers(questions, request.GET)
+        context.update(
+            questions=questions,
+            answers=answers,
+            materials=self.materials_for(answers),
+            halls=self.halls.select_related("hall").prefetch_related("hall__opening_hours"),
+        )
+        return context
+
+
+class GuideMaterial(Orderable):
+    """申请材料: one material row of a guide, either from the library or named freely."""
+
+    guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="materials")
+    material = models.ForeignKey(
+        "guides.Material",
+        verbose_name=_("材料库材料"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="guide_uses",
+    )
+    name = models.CharField(_("材料名称"), max_length=120, blank=True, help_text=_("不从材料库选择时填写"))
+    form = models.CharField(_("材料形式"), max_length=10, choices=MaterialForm.choices, default=MaterialForm.ORIGINAL)
+    medium = models.CharField(_("载体"), max_length=10, choices=MaterialMedium.choices, default=MaterialMedium.PAPER)
+    copies = models.PositiveSmallIntegerField(_("份数"), default=1)
+    requirement = models.CharField(
+        _("必要性"), max_length=10, choices=Requirement.choices, default=Requirement.REQUIRED
+    )
+    source = models.CharField(_("来源渠道"), max_length=20, choices=MaterialSource.choices, blank=True)
+    notes = models.TextField(_("填报要求"), blank=True)
+    exempt_by_data_sharing = models.BooleanField(_("免提交（数据共享获取）"), default=False)
+    pledge_allowed = models.BooleanField(_("可告知承诺"), default=False)
+    applies_to = models.CharField(
+        _("适用情形"),
+        max_length=200,
+        blank=True,
+        help_text=_("留空表示所有情形都需要；否则填写情形选项，多个用顿号分隔"),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("material"), FieldPanel("name")]),
+        FieldRowPanel([FieldPanel("form"), FieldPanel("medium"), FieldPanel("copies"), FieldPanel("requirement")]),
+        FieldPanel("source"),
+        FieldPanel("notes"),
+        FieldRowPanel([FieldPanel("exempt_by_data_sharing"), FieldPanel("pledge_allowed")]),
+        FieldPanel("applies_to"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("申请材料")
+        verbose_name_plural = _("申请材料")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.material.name if self.material_id else self.name
+
+    @property
+    def effective_source(self):
+        if self.source:
+            return self.source
+        return self.material.source if self.material_id else ""
+
+    def get_effective_source_display(self):
+        return MaterialSource(self.effective_source).label if self.effective_source else ""
+
+    @property
+    def applies_to_options(self):
+        return derived.split_names(self.applies_to)
+
+
+class GuideFee(Orderable):
+    """收费项目: one fee with its standard and legal basis."""
+
+    guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="fees")
+    name = models.CharField(_("收费项目"), max_length=100)
+    standard = models.CharField(_("收费标准"), max_length=200, blank=True)
+    basis = models.CharField(_("收费依据"), max_length=300, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("standard"), FieldPanel("basis")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("收费项目")
+
+    def __str__(self):
+        return self.name
+
+
+class GuideStep(Orderable):
+    """办理流程: one step of handling."""
+
+    guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField(_("环节"), max_length=50)
+    description = models.TextField(_("说明"), blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("办理步骤")
+
+    def __str__(self):
+        return self.title
+
+
+class GuideHall(Orderable):
+    """办理地点: a hall and window where this item is handled."""
+
+    guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="halls")
+    hall = models.ForeignKey(
+        "guides.ServiceHall", verbose_name=_("办事大厅"), on_delete=models.PROTECT, related_name="guide_uses"
+    )
+    window = models.CharField(_("窗口"), max_length=100, blank=True, help_text=_("例如：二楼 12–15 号窗口"))
+
+    panels = [FieldPanel("hall"), FieldPanel("window")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("办理地点")
+
+    def __str__(self):
+        return f"{self.hall} {self.window}".strip()
+
+
+class GuideFAQ(Orderable):
+    """常见问题."""
+
+    guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(_("问题"), max_length=200)
+    answer = models.TextField(_("解答"))
+
+    panels = [FieldPanel("question"), FieldPanel("answer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("常见问题")
+
+    def __str__(self):
+        return self.question

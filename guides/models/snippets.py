@@ -1,0 +1,156 @@
+"""Shared reference data that many guides point at: departments, service halls and the material library."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from .choices import MaterialCategory, MaterialSource
+
+
+class Department(index.Indexed, models.Model):
+    """实施主体: a government body that handles service items."""
+
+    name = models.CharField(_("名称"), max_length=100, unique=True)
+    short_name = models.CharField(_("简称"), max_length=30)
+    code = models.SlugField(
+        _("部门代码"),
+        max_length=30,
+        unique=True,
+        allow_unicode=False,
+        help_text=_("用于网址的英文或拼音代码，例如 gongan"),
+    )
+    enquiry_phone = models.CharField(_("咨询电话"), max_length=50, blank=True)
+    complaint_phone = models.CharField(_("监督投诉电话"), max_length=50, blank=True)
+    website = models.URLField(_("网站"), blank=True)
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    ordering = models.PositiveSmallIntegerField(_("排序"), default=100, help_text=_("数字小的排在前面"))
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("code"), FieldPanel("ordering")],
+            heading=_("基本信息"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("enquiry_phone"),
+                FieldPanel("complaint_phone"),
+                FieldPanel("website"),
+                FieldPanel("address"),
+            ],
+            heading=_("联系方式"),
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["ordering", "name"]
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceHall(index.Indexed, ClusterableModel):
+    """办理地点: a hall where citizens hand in applications."""
+
+    name = models.CharField(_("名称"), max_length=100, unique=True)
+    address = models.CharField(_("地址"), max_length=200)
+    phone = models.CharField(_("电话"), max_length=50, blank=True)
+    holiday_note = models.CharField(
+        _("节假日说明"), max_length=200, blank=True, help_text=_("例如：法定节假日休息，周六上午延时服务")
+    )
+    transit_note = models.CharField(_("交通指引"), max_length=200, blank=True)
+    latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6, null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        InlinePanel("opening_hours", heading=_("办公时间"), label=_("时段")),
+        FieldPanel("holiday_note"),
+        FieldPanel("transit_note"),
+        MultiFieldPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("坐标")),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("address")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("办事大厅")
+        verbose_name_plural = _("办事大厅")
+
+    def __str__(self):
+        return self.name
+
+
+class OpeningPeriod(Orderable):
+    """One line of a hall's opening hours, e.g. 周一至周五 9:00–12:00."""
+
+    hall = ParentalKey(ServiceHall, on_delete=models.CASCADE, related_name="opening_hours")
+    days = models.CharField(_("日期"), max_length=50, help_text=_("例如：周一至周五"))
+    opens = models.TimeField(_("开始"))
+    closes = models.TimeField(_("结束"))
+
+    panels = [FieldPanel("days"), FieldPanel("opens"), FieldPanel("closes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("办公时段")
+
+    def __str__(self):
+        return f"{self.days} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class Material(index.Indexed, models.Model):
+    """材料库: one definition of a document that many guides ask for."""
+
+    name = models.CharField(_("材料名称"), max_length=120, unique=True)
+    description = models.TextField(_("材料说明"), blank=True)
+    category = models.CharField(_("类别"), max_length=20, choices=MaterialCategory.choices)
+    source = models.CharField(
+        _("来源渠道"), max_length=20, choices=MaterialSource.choices, default=MaterialSource.APPLICANT
+    )
+    issuing_body = models.CharField(
+        _("出具单位"), max_length=100, blank=True, help_text=_("例如：公安机关、不动产登记机构")
+    )
+    blank_form = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("空白表格"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    example = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("示例样表"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    electronic_certificate = models.BooleanField(
+        _("可用电子证照替代"), default=False, help_text=_("已纳入电子证照库，可调取电子证照代替纸质材料")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("category"),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("source"), FieldPanel("issuing_body")], heading=_("来源")),
+        MultiFieldPanel([FieldPanel("blank_form"), FieldPanel("example")], heading=_("表格下载")),
+        FieldPanel("electronic_certificate"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("材料")
+        verbose_name_plural = _("材料库")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,178 @@
+"""Publish-blocking rules for guides: the one place that decides whether a guide may go live.
+
+Each rule is a function of the guide and its rows that yields `RuleError`s. The rules read attributes only,
+so they run the same on a page being edited in the admin, a page built by an import, or a test's stand-in.
+Every message names the field (and the row, for materials and fees) in Chinese.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from guides import derived
+from guides.models.choices import MaterialMedium, OnlineLevel, Requirement
+
+MAX_LIMIT_DAYS = 365
+MAX_VISITS = 10
+CATCH_ALL_MATERIAL = re.compile(
+    r"(其[他它]|相关|有关|等|所需|必要|其余)的?(材料|资料|证明|证件|文件)|^(其[他它]|材料|资料)$"
+)
+
+
+@dataclass(frozen=True)
+class RuleError:
+    """One broken rule. `field` is a page field, or "<relation>.<field>" with `row` the 0-based row index."""
+
+    field: str
+    message: str
+    row: int | None = None
+
+
+def _row_label(kind, index, name):
+    return _("%(kind)s第 %(number)s 项「%(name)s」") % {"kind": kind, "number": index + 1, "name": name or "—"}
+
+
+def check_limits(guide, materials, fees):
+    legal, committed = guide.legal_limit_days, guide.committed_limit_days
+    for field, label, value in (
+        ("legal_limit_days", _("法定办结时限"), legal),
+        ("committed_limit_days", _("承诺办结时限"), committed),
+    ):
+        if value is None:
+            yield RuleError(field, _("%(label)s必须填写") % {"label": label})
+        elif value < 0:
+            yield RuleError(field, _("%(label)s不能为负数") % {"label": label})
+        elif value > MAX_LIMIT_DAYS:
+            yield RuleError(
+                field,
+                _("%(label)s为 %(days)s 个工作日，超过 %(max)s 个工作日，请核对")
+                % {"label": label, "days": value, "max": MAX_LIMIT_DAYS},
+            )
+    if legal is not None and committed is not None and 0 <= legal < committed:
+        yield RuleError(
+            "committed_limit_days",
+            _("承诺办结时限（%(committed)s 个工作日）不能超过法定办结时限（%(legal)s 个工作日）")
+            % {"committed": committed, "legal": legal},
+        )
+
+
+def check_fees(guide, materials, fees):
+    if guide.is_free and fees:
+        yield RuleError("is_free", _("已勾选“不收费”，但列出了 %(count)s 个收费项目") % {"count": len(fees)})
+    if not guide.is_free and not fees:
+        yield RuleError("is_free", _("收费的事项必须至少列出一个收费项目（含收费标准和依据）"))
+    for index, fee in enumerate(fees):
+        label = _row_label(_("收费项目"), index, fee.name)
+        if not (fee.standard or "").strip():
+            yield RuleError("fees.standard", _("%(row)s缺少收费标准") % {"row": label}, index)
+        if not (fee.basis or "").strip():
+            yield RuleError("fees.basis", _("%(row)s缺少收费依据") % {"row": label}, index)
+
+
+def check_online(guide, materials, fees):
+    visits = guide.visits_required
+    if visits is None or visits < 0:
+        yield RuleError("visits_required", _("到办事现场次数不能为空或负数"))
+    elif visits > MAX_VISITS:
+        yield RuleError("visits_required", _("到办事现场次数超过 %(max)s 次，请核对") % {"max": MAX_VISITS})
+    if guide.online_level == OnlineLevel.FULL and visits and visits > 0:
+        yield RuleError("visits_required", _("全程网办的事项到办事现场次数应为 0"))
+    if guide.online_level in (OnlineLevel.FULL, OnlineLevel.PARTIAL) and not (guide.online_url or "").strip():
+        yield RuleError(
+            "online_url",
+            _("%(level)s的事项必须填写网上办理地址") % {"level": OnlineLevel(guide.online_level).label},
+        )
+
+
+def check_materials(guide, materials, fees):
+    if not materials:
+        yield RuleError("materials", _("申请材料至少需要一项"))
+    for index, row in enumerate(materials):
+        name = row.display_name
+        label = _row_label(_("申请材料"), index, name)
+        if not (name or "").strip():
+            yield RuleError(
+                "materials.name", _("%(row)s缺少材料名称：请从材料库选择或填写名称") % {"row": label}, index
+            )
+        elif CATCH_ALL_MATERIAL.search(name.replace(" ", "")):
+            yield RuleError(
+                "materials.name",
+                _("%(row)s是兜底表述，请写明具体材料名称") % {"row": label},
+                index,
+            )
+        if (
+            row.exempt_by_data_sharing
+            and row.requirement == Requirement.REQUIRED
+            and row.medium == MaterialMedium.PAPER
+        ):
+            yield RuleError(
+                "materials.medium",
+                _("%(row)s已标为免提交（数据共享获取），不能同时要求必须提交纸质材料") % {"row": label},
+                index,
+            )
+
+
+def check_situations(guide, materials, fees):
+    from guides.checklist import questions_from_stream
+
+    seen = set()
+    for question in questions_from_stream(guide.situations):
+        for option in question.options:
+            if option in seen:
+                yield RuleError(
+                    "situations", _("情形选项「%(option)s」重复出现，选项在整篇指南内不能重名") % {"option": option}
+                )
+            seen.add(option)
+    for index, row in enumerate(materials):
+        for option in row.applies_to_options:
+            if option not in seen:
+                yield RuleError(
+                    "materials.applies_to",
+                    _("%(row)s的适用情形「%(option)s」在“情形”中不存在")
+                    % {"row": _row_label(_("申请材料"), index, row.display_name), "option": option},
+                    index,
+                )
+
+
+def check_phones(guide, materials, fees):
+    phones = derived.effective_phones(guide, guide.department if guide.department_id else None)
+    if not phones.enquiry:
+        yield RuleError("enquiry_phone", _("咨询电话未填写，所属部门也没有咨询电话"))
+    if not phones.complaint:
+        yield RuleError("complaint_phone", _("监督投诉电话未填写，所属部门也没有监督投诉电话"))
+
+
+def check_review_dates(guide, materials, fees):
+    if guide.last_reviewed and guide.next_review_due and guide.next_review_due < guide.last_reviewed:
+        yield RuleError("next_review_due", _("下次复核日期不能早于上次复核日期"))
+
+
+def check_item_code_unique(guide, materials, fees):
+    from guides.models import GuidePage
+
+    code = (guide.item_code or "").strip()
+    if code and GuidePage.objects.filter(item_code=code).exclude(pk=guide.pk).exists():
+        yield RuleError("item_code", _("事项编码「%(code)s」已被另一篇指南使用") % {"code": code})
+
+
+RULES = (
+    check_limits,
+    check_fees,
+    check_online,
+    check_materials,
+    check_situations,
+    check_phones,
+    check_review_dates,
+    check_item_code_unique,
+)
+
+
+def check_guide(guide, materials, fees):
+    """Every broken rule of a guide with these material and fee rows; an empty list means it may go live."""
+    return [error for rule in RULES for error in rule(guide, list(materials), list(fees))]
+
+
+def check_page(page):
+    """The broken rules of a saved or in-memory guide page, reading its own rows."""
+    return check_guide(page, page.materials.all(), page.fees.all())
