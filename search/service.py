@@ -145,7 +145,7 @@ def search(params, *, facets=True, log=True):
     outcome = SearchOutcome(params=params, query=analysed)
     if analysed.tokens:
         (outcome.total, outcome.page, outcome.facets), outcome.engine = answer(
-            lambda backend: _run(backend, params, analysed, facets)
+            lambda backend: run_search(backend, params, analysed, facets)
         )
     if outcome.total == 0:
         outcome.suggestions = vocabulary.current().close_to(analysed.text)
@@ -156,7 +156,8 @@ def search(params, *, facets=True, log=True):
     return outcome
 
 
-def _run(backend, params, analysed, with_facets):
+def run_search(backend, params, analysed, with_facets):
+    """(total, page of guides, facets) for an analysed query on one backend."""
     queryset = GuidePage.objects.live().public().filter(**params.filters()).select_related("department")
     results = backend.search(analysed.engine_query, queryset, operator="or")
     paginator = Paginator(results, PAGE_SIZE)
@@ -165,8 +166,9 @@ def _run(backend, params, analysed, with_facets):
         return 0, None, {}
     page = paginator.get_page(params.page)
     list(page.object_list)  # evaluate now, inside the engine fallback
-    facets = {name: facet_options(name, results.facet(field)) for name, field in FACET_FIELDS.items()}
-    return total, page, facets if with_facets else {}
+    if not with_facets:
+        return total, page, {}
+    return total, page, {name: facet_options(name, results.facet(field)) for name, field in FACET_FIELDS.items()}
 
 
 def facet_options(name, counts):

@@ -5,9 +5,10 @@ The stock backend orders by a correlated subquery that re-runs the full-text mat
 applies the page queryset's filters (live, public, department, ...) to those matches, and Python sorts.
 """
 
+from collections import OrderedDict
 from functools import cached_property
 
-from django.db.models import Func
+from django.db.models import Count, Func
 from django.db.models.fields import FloatField
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -33,30 +34,36 @@ class WeightedBM25(Func):
 
 class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     @cached_property
-    def ranked(self):
-        """(object pks best first, {pk: score}) for a relevance-ordered search; None where the stock path applies."""
+    def matches(self):
+        """FTS5 rows matching the query, for this model; None where the stock path applies (no ranking, NOT)."""
         query = normalize(self.query)
         if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
             return None
         match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query))
-        matches = SQLiteFTSIndexEntry.objects.filter(match).filter(
+        return SQLiteFTSIndexEntry.objects.filter(match).filter(
             index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
         )
-        scored = matches.annotate(score=WeightedBM25()).values_list("index_entry__object_id", "score")
+
+    @cached_property
+    def matched_queryset(self):
+        """The page queryset (with its filters) narrowed to the matches, unordered."""
+        return self.queryset.filter(pk__in=self.matches.values("index_entry__object_id")).order_by()
+
+    @cached_property
+    def ranked(self):
+        """(object pks best first, {object id: bm25 score}) for a relevance-ordered search."""
+        scored = self.matches.annotate(score=WeightedBM25()).values_list("index_entry__object_id", "score")
         scores = dict(scored)
-        object_ids = matches.values("index_entry__object_id")
-        allowed = self.queryset.filter(pk__in=object_ids).values_list("pk", flat=True).order_by()
+        allowed = self.matched_queryset.values_list("pk", flat=True)
         # bm25() is lower for better matches; newer pages first among equals, as the stock backend does.
-        ranked = sorted(allowed, key=lambda pk: (scores[str(pk)], -pk))
-        return ranked, scores
+        return sorted(allowed, key=lambda pk: (scores[str(pk)], -pk)), scores
 
 
 class RankedSQLiteSearchResults(SQLiteSearchResults):
     def _do_search(self):
-        ranked = self.query_compiler.ranked
-        if ranked is None:
+        if self.query_compiler.matches is None:
             return super()._do_search()
-        pks, scores = ranked
+        pks, scores = self.query_compiler.ranked
         page = pks[self.start : self.stop]
         objects = self.query_compiler.queryset.order_by().in_bulk(page)
         results = [objects[pk] for pk in page if pk in objects]
@@ -66,8 +73,17 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         return results
 
     def _do_count(self):
-        ranked = self.query_compiler.ranked
-        return super()._do_count() if ranked is None else len(ranked[0])
+        if self.query_compiler.matches is None:
+            return super()._do_count()
+        return len(self.query_compiler.ranked[0])
+
+    def facet(self, field_name):
+        if self.query_compiler.matches is None:
+            return super().facet(field_name)
+        if self.query_compiler._get_filterable_field(field_name) is None:
+            return super().facet(field_name)  # raises the stock FilterFieldError
+        counts = self.query_compiler.matched_queryset.values(field_name).annotate(count=Count("pk"))
+        return OrderedDict((row[field_name], row["count"]) for row in counts.order_by("-count"))
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
