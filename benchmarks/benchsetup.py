@@ -79,3 +79,10 @@ def engine_label(alias):
     if alias == "stock":
         return f"stock Wagtail {connection.vendor}"
     return alias
+
+
+def refresh(alias):
+    """Make just-indexed documents searchable (engines refresh about once a second on their own)."""
+    from wagtail.search.backends import get_search_backend
+
+    get_search_backend(alias).refresh_indexes()

@@ -113,6 +113,7 @@ def run_size(size, aliases, rounds, stock_limit):
                 started = time.perf_counter()
                 call_command("update_index", backend_name=alias, verbosity=0)
                 build = f"{time.perf_counter() - started:.1f}"
+                benchsetup.refresh(alias)
             if alias == "stock":
                 ranked = summarise(time_queries(backend, 1, False, stock_limit))
                 page = "– | – | –"

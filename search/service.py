@@ -27,7 +27,7 @@ FACET_LABELS = {
     "online": gettext_lazy("网上办理"),
     "free": gettext_lazy("是否收费"),
 }
-FACET_FIELDS = {"department": "department_id", "audience": "audience", "online": "online_level", "free": "is_free"}
+FACET_FIELDS = {"department": "department_id", "audience": "audience", "online": "online_level"}
 TRUE_VALUES = {"1", "true", "yes", "是"}
 FALSE_VALUES = {"0", "false", "no", "否"}
 
@@ -168,7 +168,11 @@ def run_search(backend, params, analysed, with_facets):
     list(page.object_list)  # evaluate now, inside the engine fallback
     if not with_facets:
         return total, page, {}
-    return total, page, {name: facet_options(name, results.facet(field)) for name, field in FACET_FIELDS.items()}
+    facets = {name: facet_options(name, results.facet(field)) for name, field in FACET_FIELDS.items()}
+    # Engines cannot facet a boolean (Wagtail's terms aggregation sends "missing": 0), so count the free ones.
+    free = backend.search(analysed.engine_query, queryset.filter(is_free=True), operator="or").count()
+    facets["free"] = facet_options("free", {True: free, False: total - free})
+    return total, page, facets
 
 
 def facet_options(name, counts):
@@ -179,11 +183,7 @@ def facet_options(name, counts):
             departments[key].code: (departments[key].name, n) for key, n in counts.items() if key in departments
         }
     elif name == "free":
-        labelled = {}
-        for key, n in counts.items():
-            value = "1" if key in (True, 1, "true") else "0"
-            label = _("不收费") if value == "1" else _("收费")
-            labelled[value] = (label, labelled.get(value, (label, 0))[1] + n)
+        labelled = {"1" if key else "0": (_("不收费") if key else _("收费"), n) for key, n in counts.items() if n}
     else:
         choices = dict(Audience.choices if name == "audience" else OnlineLevel.choices)
         labelled = {key: (choices[key], n) for key, n in counts.items() if key in choices}

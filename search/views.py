@@ -44,9 +44,9 @@ def search_api(request):
     try:
         params = service.parse_params(request.GET)
     except service.BadRequest as error:
-        return JsonResponse({"error": str(error)}, status=400)
+        return json_response({"error": str(error)}, status=400)
     outcome = service.search(params)
-    return JsonResponse(
+    return json_response(
         {
             "query": params.q,
             "total": outcome.total,
@@ -63,8 +63,7 @@ def search_api(request):
                 for guide, _marked_title, marked_summary in _results(outcome)
             ],
             "facets": outcome.facets,
-        },
-        json_dumps_params={"ensure_ascii": False},
+        }
     )
 
 
@@ -73,9 +72,14 @@ def search_api(request):
 def suggest_api(request):
     text = clean(request.GET.get("q", ""))
     if len(text) > 40:
-        return JsonResponse({"error": _("搜索建议只接受 40 个字以内的词。")}, status=400)
+        return json_response({"error": _("搜索建议只接受 40 个字以内的词。")}, status=400)
     found = vocabulary.current().complete(text, SUGGESTION_LIMIT) if text else []
-    return JsonResponse({"query": text, "suggestions": found}, json_dumps_params={"ensure_ascii": False})
+    return json_response({"query": text, "suggestions": found})
+
+
+def json_response(data, status=200):
+    """JSON with Chinese left readable (UTF-8, not \\u escapes)."""
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def _facet_links(params, facets):
