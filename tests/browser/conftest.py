@@ -36,7 +36,7 @@ def _free_port():
 
 
 def _manage(env, *args, **kwargs):
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)  # noqa: S603
 
 
 @pytest.fixture(scope="session")
@@ -57,7 +57,7 @@ def site_url(tmp_path_factory):
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "load_demo", stdout=subprocess.DEVNULL)
     port = _free_port()
-    server = subprocess.Popen(
+    server = subprocess.Popen(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
         cwd=ROOT,
         env=env,
