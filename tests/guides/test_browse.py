@@ -78,10 +78,10 @@ def test_senior_mode_is_a_cookie_set_by_a_plain_link(client, guides):
     response = client.get("/senior-mode/", {"on": "1", "next": "/guides/"})
     assert response.status_code == 302 and response["Location"] == "/guides/"
     assert response.cookies["senior"].value == "1"
-    assert 'class="senior ' in client.get("/guides/").content.decode()
+    assert '<html lang="zh-Hans" class="senior">' in client.get("/guides/").content.decode()
     off = client.get("/senior-mode/", {"on": "0", "next": "/"})
     assert off.cookies["senior"].value == ""
-    assert 'class="senior ' not in client.get("/").content.decode()
+    assert 'class="senior"' not in client.get("/").content.decode()
 
 
 @pytest.mark.django_db
