@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from guides import commitments
 from guides.models import GuideIndexPage
@@ -44,7 +44,7 @@ def guide_list_url(request=None):
     return index.get_url(request) if index else None
 
 
-@require_GET
+@require_safe
 def commitments_api(request):
     data = commitments.board(guide_rows(request))
     data["guide_list_url"] = guide_list_url(request)

@@ -2,7 +2,7 @@
 
 from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 COOKIE = "senior"
 ONE_YEAR = 365 * 24 * 3600
@@ -12,7 +12,7 @@ def is_on(request):
     return request.COOKIES.get(COOKIE) == "1"
 
 
-@require_GET
+@require_safe
 def toggle(request):
     """/senior-mode/?on=1&next=/guides/x/ switches the mode and returns to where the citizen was."""
     target = request.GET.get("next", "/")

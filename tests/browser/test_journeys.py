@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, missing
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +32,8 @@ def test_citizen_searches_answers_and_prints_with_keyboard_only(open_page, board
     page.keyboard.type(guide["title"])
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/**")
+    if page.title().startswith("页面不存在"):
+        missing("the search page (/search/) is not on this branch yet")
     tab_to(page, f'main a[href="{guide["url"]}"]')
     page.keyboard.press("Enter")
     page.wait_for_url("**" + guide["url"])
