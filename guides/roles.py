@@ -8,7 +8,9 @@ departments, so a new guide cannot be filed under someone else's. Grants of any 
 usual meaning, and superusers (the administrators) may do everything.
 
 No department group holds "publish": guides go live when the reviewer group 政务服务中心审核 approves them in
-the 指南审核 workflow (a Wagtail GroupApprovalTask).
+the 指南审核 workflow (a Wagtail GroupApprovalTask). Wagtail publishes an approved revision as the approving
+user, so the reviewers hold "publish" (and nothing else) on the guide index: they may approve, unpublish and
+view drafts, but edit a guide only while it waits for their approval.
 """
 
 import secrets
@@ -31,6 +33,7 @@ from wagtail.permissions import page_permission_policy
 REVIEWERS = "政务服务中心审核"
 WORKFLOW = "指南审核"
 EDITOR_PAGE_ACTIONS = ("add", "change")
+REVIEWER_PAGE_ACTIONS = ("publish",)
 EDITOR_MODEL_PERMISSIONS = (
     "wagtailadmin.access_admin",
     "guides.view_department",
@@ -108,6 +111,13 @@ def _grant_documents(group):
         GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
 
 
+def _grant_pages(group, pages, actions):
+    for action in actions:
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
+        for page in pages:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
 def _editor_group(department):
     from guides.models import DepartmentEditors
 
@@ -125,14 +135,11 @@ def setup_roles():
     from guides.models import Department, GuideIndexPage
 
     indexes = list(GuideIndexPage.objects.all())
-    page_permissions = [
-        Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
-        for action in EDITOR_PAGE_ACTIONS
-    ]
 
     reviewers, _created = Group.objects.get_or_create(name=REVIEWERS)
     reviewers.permissions.add(*_permissions(REVIEWER_MODEL_PERMISSIONS))
     _grant_documents(reviewers)
+    _grant_pages(reviewers, indexes, REVIEWER_PAGE_ACTIONS)
 
     task = GroupApprovalTask.objects.filter(name=REVIEWERS).first() or GroupApprovalTask.objects.create(name=REVIEWERS)
     task.groups.set([reviewers])
@@ -146,9 +153,7 @@ def setup_roles():
         group = _editor_group(department)
         group.permissions.add(*_permissions(EDITOR_MODEL_PERMISSIONS))
         _grant_documents(group)
-        for index in indexes:
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
+        _grant_pages(group, indexes, EDITOR_PAGE_ACTIONS)
         editor_groups.append(group)
     return reviewers, editor_groups
 

@@ -1,10 +1,13 @@
 """Admin registration: the reference snippets, grouped under one menu."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from guides.models import Department, Material, ServiceHall
+from guides.admin_views.review_panel import ReviewDuePanel
+from guides.models import Department, GuidePage, Material, ServiceHall
+from guides.roles import writable_department_ids
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -40,3 +43,17 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    panels.append(ReviewDuePanel(request.user))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def show_department_editors_their_guides(parent_page, pages, request):
+    """A department editor lists only their own departments' guides (other pages are unaffected)."""
+    department_ids = writable_department_ids(request.user)
+    if department_ids is None:
+        return pages
+    return pages.exclude(pk__in=GuidePage.objects.exclude(department_id__in=department_ids).values("pk"))
