@@ -35,10 +35,7 @@ class Change:
     materials: list
     fees: list
     changed: list
-
-    @property
-    def is_new(self):
-        return self.page.pk is None
+    is_new: bool
 
 
 @dataclass
@@ -90,11 +87,11 @@ def _build(record, page, lookups):
 
 def _lookup_problems(record, lookups):
     problems = []
-    if record.fields["department"] not in lookups["departments"]:
+    if record.fields.get("department", "") not in lookups["departments"]:
         message = _("部门「%(name)s」不存在，请先在“基础数据 › 部门”中添加") % {"name": record.fields["department"]}
         problems.append(Problem(record.location, message, HEADERS["guide"]["department"]))
     for location, row in zip(record.material_locations, record.materials, strict=True):
-        if row["material"] and row["material"] not in lookups["materials"]:
+        if row.get("material") and row["material"] not in lookups["materials"]:
             message = _("材料库中没有「%(name)s」") % {"name": row["material"]}
             problems.append(Problem(location, message, HEADERS["materials"]["material"]))
     return problems
@@ -135,7 +132,9 @@ def build_plan(records):
     pages = {page.item_code: page for page in GuidePage.objects.filter(item_code__in=[r.item_code for r in records])}
     plan, problems = Plan(), []
     for record in records:
-        if not record.complete:
+        lookup_problems = _lookup_problems(record, lookups)
+        problems += lookup_problems
+        if lookup_problems or not record.complete:
             continue
         page = pages.get(record.item_code)
         current = record_of(page) if page else None
@@ -147,13 +146,9 @@ def build_plan(records):
             message = _("这篇指南有尚未发布的修改（草稿或正在审核）；为免覆盖编辑的工作，请先发布或撤销后再导入")
             problems.append(Problem(record.location, message))
             continue
-        lookup_problems = _lookup_problems(record, lookups)
-        problems += lookup_problems
-        if lookup_problems:
-            continue
         guide, materials, fees = _build(record, page, lookups)
         problems += _rule_problems(record, guide, materials, fees)
-        plan.changes.append(Change(record, guide, materials, fees, _changed_headers(current, record)))
+        plan.changes.append(Change(record, guide, materials, fees, _changed_headers(current, record), page is None))
     index = GuideIndexPage.objects.first()
     if plan.created and index is None:
         problems.append(Problem(_("文件"), _("站点还没有指南目录页，无法新建指南")))
