@@ -4,7 +4,9 @@ import io
 import json
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import Revision
 
@@ -268,3 +270,56 @@ def test_commands(content, tmp_path):
     with pytest.raises(CommandError, match="导入被拒绝"):
         call_command("import_guides", str(broken), stderr=err)
     assert "文件是空的" in err.getvalue()
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.invalid", "pw"))
+    return client
+
+
+def upload(client, data, name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(reverse("guides_import"), {"file": SimpleUploadedFile(name, data)})
+
+
+def test_admin_upload_previews_then_applies(content, admin_client):
+    def change(guides):
+        guides[0]["summary"] = "后台导入"
+
+    before = counts()
+    preview = upload(admin_client, edited_json(change), "list.json")
+    html = preview.content.decode()
+    assert preview.status_code == 200
+    assert "将新增 0 篇，更新 1 篇，1 篇未变化" in html and "一句话说明" in html
+    assert counts() == before
+    token = preview.context["token"]
+    response = admin_client.post(reverse("guides_import"), {"token": token})
+    assert response.status_code == 302
+    assert GuidePage.objects.get(pk=content["guides"][0].pk).summary == "后台导入"
+    assert admin_client.post(reverse("guides_import"), {"token": token}).status_code == 404
+
+
+def test_admin_upload_of_a_broken_file_lists_the_problems(content, admin_client):
+    response = upload(admin_client, csv_text().replace("行政许可", "许可").encode(), "list.csv")
+    assert response.status_code == 400
+    assert "第 2 行「事项类型」列：应为以下之一" in response.content.decode()
+
+
+def test_admin_export_and_bad_tokens(content, admin_client):
+    response = admin_client.get(reverse("guides_export", args=["csv"]))
+    assert response["Content-Disposition"] == 'attachment; filename="implementation-list.csv"'
+    assert response.content == export_guides("csv")
+    assert admin_client.get(reverse("guides_export", args=["pdf"])).status_code == 404
+    assert admin_client.post(reverse("guides_import"), {"token": "../../etc/passwd"}).status_code == 404
+
+
+def test_only_administrators_import(content, client, django_user_model):
+    editor = django_user_model.objects.create_user("editor", password="pw")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get(reverse("guides_import")).status_code in (302, 403)
+    export = client.get(reverse("guides_export", args=["json"]))
+    assert export.status_code in (302, 403)
+    assert "Content-Disposition" not in export
