@@ -164,7 +164,7 @@ class PublishBlockingTests(AdminTestCase):
 
     def test_a_correct_edit_publishes(self):
         guide = make_guide(self.index, legal_limit_days=20, committed_limit_days=5)
-        response = self.edit(guide, "action-publish", committed_limit_days="0")
+        response = self.edit(guide, "action-publish", committed_limit_days="0", change_note="改为即办")
         self.assertEqual(response.status_code, 302)
         guide.refresh_from_db()
         self.assertTrue(guide.is_instant)
