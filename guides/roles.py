@@ -161,7 +161,8 @@ def setup_roles():
 def create_demo_users(password=None, departments=2):
     """Demo accounts: an editor for each of the first `departments` departments and one reviewer.
 
-    Returns [(username, group name)] and the password they share (generated when not given).
+    Existing accounts keep their password. Returns [(username, group name)] and the password given to the
+    accounts created now (generated when not given; None when every account existed already).
     """
     from django.contrib.auth import get_user_model
 
@@ -173,10 +174,12 @@ def create_demo_users(password=None, departments=2):
         (f"editor-{department.code}", _editor_group(department))
         for department in Department.objects.all()[:departments]
     ]
-    user_model = get_user_model()
+    created_any = False
     for username, group in accounts:
-        user, _created = user_model.objects.get_or_create(username=username)
-        user.set_password(password)
-        user.save()
+        user, created = get_user_model().objects.get_or_create(username=username)
+        if created:
+            user.set_password(password)
+            user.save()
+            created_any = True
         user.groups.add(group)
-    return [(username, group.name) for username, group in accounts], password
+    return [(username, group.name) for username, group in accounts], password if created_any else None

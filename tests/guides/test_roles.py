@@ -185,8 +185,10 @@ def test_setup_roles_is_idempotent(world):
 def test_demo_users(world, monkeypatch):
     monkeypatch.setenv("ZHINAN_DEMO_PASSWORD", "demo-pass-1")
     call_command("setup_roles", demo_users=True)
+    call_command("setup_roles", demo_users=True)
     reviewer = get_user_model().objects.get(username="reviewer")
     assert reviewer.groups.filter(name=roles.REVIEWERS).exists()
-    assert reviewer.check_password("demo-pass-1")
+    assert reviewer.check_password("pw")  # an existing account keeps its password
     editors = get_user_model().objects.filter(username__startswith="editor-", groups__department_editors__isnull=False)
     assert editors.count() == 2
+    assert all(editor.check_password("demo-pass-1") for editor in editors)

@@ -16,7 +16,7 @@ class Command(BaseCommand):
             "--demo-users",
             action="store_true",
             help="also create demo accounts: a reviewer and editors of the first two departments "
-            "(password from ZHINAN_DEMO_PASSWORD, or generated and shown once)",
+            "(new accounts get ZHINAN_DEMO_PASSWORD, or a generated password shown once)",
         )
 
     def handle(self, *args, demo_users=False, **options):
@@ -29,5 +29,5 @@ class Command(BaseCommand):
         accounts, password = roles.create_demo_users(given)
         for username, group in accounts:
             self.stdout.write(f"演示账号 {username}（{group}）")
-        if not given:
-            self.stdout.write(self.style.WARNING(f"演示账号密码（只显示这一次）：{password}"))
+        if password and not given:
+            self.stdout.write(self.style.WARNING(f"新建演示账号的密码（只显示这一次）：{password}"))
