@@ -6,6 +6,17 @@ from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
+class Location:
+    """A place in the file, shown as `text`; reports list problems in `order` (sheet, row, …)."""
+
+    text: str
+    order: tuple = ()
+
+    def __str__(self):
+        return self.text
+
+
+@dataclass(frozen=True)
 class Problem:
     location: str
     message: str
@@ -25,7 +36,7 @@ class ImportRefused(Exception):
     """The file was refused as a whole; nothing was changed."""
 
     def __init__(self, problems):
-        self.problems = list(problems)
+        self.problems = sorted(problems, key=lambda problem: getattr(problem.location, "order", ()))
         super().__init__(report(self.problems))
 
 

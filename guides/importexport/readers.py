@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from .columns import TABLES
-from .problems import ImportRefused, Problem, refuse
+from .problems import ImportRefused, Location, Problem, refuse
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20000
@@ -102,15 +102,15 @@ def _read_xlsx(data):
     if missing:
         refuse(_("缺少工作表：%(sheets)s") % {"sheets": "、".join(missing)})
     width = max(len(columns) for _sheet, columns in TABLES.values()) + 20
-    for name, (sheet, columns) in TABLES.items():
+    for table_number, (name, (sheet, columns)) in enumerate(TABLES.items()):
         rows = workbook[sheet].iter_rows(values_only=True, max_col=width)
         header = next(rows, None) or ()
         keys = _header_map(header, columns, _("「%(sheet)s」表第 1 行") % {"sheet": sheet})
         for number, cells in enumerate(rows, start=2):
             _check_row_count(number - 1)
             if not _is_empty(cells):
-                location = _("「%(sheet)s」表第 %(row)s 行") % {"sheet": sheet, "row": number}
-                tables.rows[name].append(Row(location, _row_values(cells, keys)))
+                text = _("「%(sheet)s」表第 %(row)s 行") % {"sheet": sheet, "row": number}
+                tables.rows[name].append(Row(Location(text, (table_number, number)), _row_values(cells, keys)))
     workbook.close()
     return tables
 
@@ -146,7 +146,7 @@ def _read_csv(data):
             _check_row_count(number - 1)
             if _is_empty(cells):
                 continue
-            location = _("第 %(row)s 行") % {"row": number}
+            location = Location(_("第 %(row)s 行") % {"row": number}, (number,))
             kind = cells[type_position].strip() if type_position < len(cells) else ""
             if kind not in types:
                 problems.append(
@@ -185,20 +185,21 @@ def _read_json(data):
     _check_row_count(len(document["guides"]))
     tables, problems = Tables(), []
     for number, guide in enumerate(document["guides"], start=1):
-        location = _("第 %(number)s 条事项") % {"number": number}
+        location = Location(_("第 %(number)s 条事项") % {"number": number}, (number,))
         if not isinstance(guide, dict):
             problems.append(Problem(location, _("应为一个对象")))
             continue
         children = {name: guide.get(name, []) for name in ("materials", "fees")}
         fields = {key: value for key, value in guide.items() if key not in children}
         problems += _json_row(tables, "guides", location, fields)
-        for name, label in (("materials", _("材料")), ("fees", _("收费项目"))):
+        for table_number, (name, label) in enumerate((("materials", _("材料")), ("fees", _("收费项目"))), start=1):
             if not isinstance(children[name], list):
                 problems.append(Problem(location, _("“%(key)s”应为列表") % {"key": name}))
                 continue
             _check_row_count(len(tables.rows[name]) + len(children[name]))
             for index, child in enumerate(children[name], start=1):
-                where = _("%(guide)s的第 %(index)s 项%(label)s") % {"guide": location, "index": index, "label": label}
+                text = _("%(guide)s的第 %(index)s 项%(label)s") % {"guide": location, "index": index, "label": label}
+                where = Location(text, (number, table_number, index))
                 if not isinstance(child, dict):
                     problems.append(Problem(where, _("应为一个对象")))
                     continue
