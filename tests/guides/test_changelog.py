@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import ReferenceIndex
-from wagtail.test.utils.form_data import querydict_from_html
 
 from guides import changelog
 from guides.models import GuideUpdate
 from tests.factories import make_guide, make_material
+from tests.guides.editing import edit_form_data
 
 BASE = {
     "legal_limit_days": 20,
@@ -130,10 +130,7 @@ def test_admin_shows_where_a_material_is_used(guide_index, admin_client):
 def test_republishing_in_the_editor_needs_a_change_note(guide_index, admin_client):
     guide = make_guide(guide_index, summary="旧说明")
     url = reverse("wagtailadmin_pages:edit", args=[guide.pk])
-    data = querydict_from_html(admin_client.get(url).content.decode(), form_id="page-edit-form")
-    data["situations-count"] = "0"
-    data["is_free"] = "on"
-    data.update({"summary": "新说明", "action-publish": "action-publish"})
+    data = edit_form_data(admin_client, guide, summary="新说明", **{"action-publish": "action-publish"})
     assert data["change_note"] == ""
     response = admin_client.post(url, data)
     assert "请填写更新说明" in response.content.decode()

@@ -5,18 +5,15 @@ import datetime
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.test.utils.form_data import querydict_from_html
 
 from guides.models import GuidePage
 from tests.factories import make_guide
+from tests.guides.editing import edit_form_data
 
 
 def test_preview_shows_the_unsaved_edit_not_the_live_page(guide_index, admin_client):
     guide = make_guide(guide_index, summary="线上的说明")
-    edit_url = reverse("wagtailadmin_pages:edit", args=[guide.pk])
-    data = querydict_from_html(admin_client.get(edit_url).content.decode(), form_id="page-edit-form")
-    data["situations-count"] = "0"
-    data["summary"] = "预览中的说明"
+    data = edit_form_data(admin_client, guide, summary="预览中的说明")
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[guide.pk])
     assert admin_client.post(preview_url, data).json() == {"is_valid": True, "is_available": True}
     html = admin_client.get(preview_url).content.decode()

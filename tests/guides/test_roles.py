@@ -11,11 +11,11 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, WorkflowState
-from wagtail.test.utils.form_data import querydict_from_html
 
 from guides import roles
 from guides.models import DepartmentEditors, GuidePage, GuideUpdate
 from tests.factories import make_department, make_guide, make_site
+from tests.guides.editing import edit_form_data
 
 ROLES = ("editor_a", "editor_b", "reviewer", "admin")
 
@@ -46,22 +46,14 @@ def client_for(world, role):
     return client
 
 
-def edit_form_data(world, guide, **changes):
+def admin_form(world, guide, **changes):
     """The edit form as the admin sees it, with `changes` applied; posted by the role under test."""
-    url = reverse("wagtailadmin_pages:edit", args=[guide.pk])
-    data = querydict_from_html(client_for(world, "admin").get(url).content.decode(), form_id="page-edit-form")
-    data["situations-count"] = "0"
-    for name in ("is_free", "appointment", "postal_delivery"):
-        if getattr(guide, name):
-            data[name] = "on"
-    for key, value in changes.items():
-        data[key] = value
-    return data
+    return edit_form_data(client_for(world, "admin"), guide, **changes)
 
 
 def do_create(world, client, department):
     url = reverse("wagtailadmin_pages:add", args=["guides", "guidepage", world["index"].pk])
-    data = edit_form_data(world, world["live"], title="新事项", slug="new-item", item_code="NEW-0001")
+    data = admin_form(world, world["live"], title="新事项", slug="new-item", item_code="NEW-0001")
     data["department"] = str(department.pk)
     client.post(url, data)
     return GuidePage.objects.filter(slug="new-item", department=department).exists()
@@ -69,19 +61,19 @@ def do_create(world, client, department):
 
 def do_edit(world, client, guide):
     before = guide.revisions.count()
-    client.post(reverse("wagtailadmin_pages:edit", args=[guide.pk]), edit_form_data(world, guide, summary="改过的说明"))
+    client.post(reverse("wagtailadmin_pages:edit", args=[guide.pk]), admin_form(world, guide, summary="改过的说明"))
     guide.refresh_from_db()
     return guide.revisions.count() > before and guide.get_latest_revision_as_object().summary == "改过的说明"
 
 
 def do_submit(world, client, guide):
-    data = edit_form_data(world, guide, change_note="更新材料", **{"action-submit": "action-submit"})
+    data = admin_form(world, guide, change_note="更新材料", **{"action-submit": "action-submit"})
     client.post(reverse("wagtailadmin_pages:edit", args=[guide.pk]), data)
     return WorkflowState.objects.filter(base_content_type__isnull=False, object_id=str(guide.pk)).exists()
 
 
 def do_publish(world, client, guide):
-    data = edit_form_data(world, guide, summary="直接发布", change_note="直接发布", **{"action-publish": "1"})
+    data = admin_form(world, guide, summary="直接发布", change_note="直接发布", **{"action-publish": "1"})
     client.post(reverse("wagtailadmin_pages:edit", args=[guide.pk]), data)
     guide.refresh_from_db()
     return guide.live and guide.summary == "直接发布"
@@ -131,7 +123,7 @@ def test_nobody_but_admin_files_a_guide_under_another_department(world, role):
 
 def test_editor_cannot_move_own_guide_to_another_department(world):
     client = client_for(world, "editor_a")
-    data = edit_form_data(world, world["live"], department=str(world["b"].pk))
+    data = admin_form(world, world["live"], department=str(world["b"].pk))
     response = client.post(reverse("wagtailadmin_pages:edit", args=[world["live"].pk]), data)
     assert response.status_code == 200
     assert world["live"].get_latest_revision_as_object().department_id == world["a"].pk
