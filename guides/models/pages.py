@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.documents import search_fields_for
+
 from .choices import Audience
 
 
@@ -74,7 +76,7 @@ class TopicPage(Page):
     intro = models.TextField(_("导语"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("audience"), FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("audience")]
+    search_fields = search_fields_for(Page, index.FilterField("audience"))
     parent_page_types = ["guides.HomePage"]
     subpage_types = []
     template = "guides/topic_page.html"
@@ -82,6 +84,9 @@ class TopicPage(Page):
     class Meta:
         verbose_name = _("主题")
         verbose_name_plural = _("主题")
+
+    def search_texts(self):
+        return [self.title], [self.intro]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -100,7 +105,7 @@ class LifeEventPage(Page):
         FieldPanel("intro"),
         InlinePanel("bundle", heading=_("包含事项"), label=_("事项"), min_num=2),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("audience")]
+    search_fields = search_fields_for(Page, index.FilterField("audience"))
     parent_page_types = ["guides.HomePage"]
     subpage_types = []
     template = "guides/life_event_page.html"
@@ -108,6 +113,9 @@ class LifeEventPage(Page):
     class Meta:
         verbose_name = _("一件事")
         verbose_name_plural = _("一件事")
+
+    def search_texts(self):
+        return [self.title], [self.intro, *(item.guide.title for item in self.bundle.select_related("guide"))]
 
     def bundled_guides(self):
         """The live guides of this bundle, in the order the editor set."""
