@@ -1,0 +1,121 @@
+"""Public page cache: whole responses to anonymous GETs, kept until the public content changes.
+
+Every cache key carries the current *content generation*. Publishing, unpublishing, moving or deleting a page,
+and any change to the reference data that guides show (departments, halls, the material library) starts a new
+generation, so every cached page is dropped at once: lists, counts and the commitments board depend on many
+guides, and a publish is rare next to the reads. The generation is the time of the change, which is also
+every cached page's Last-Modified; the ETag is a hash of the body.
+
+Requests with a query string are never cached (search results, situational checklists): one entry per query
+would let anyone fill the cache, and those answers are cheap to get wrong. Responses that set a cookie, vary on
+it or say no-store/private are never cached either.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "zhinan:content-generation"
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
+UNCACHEABLE_DIRECTIVES = ("no-store", "no-cache", "private")
+
+
+def content_generation():
+    """The current generation: the time (seconds since the epoch, as text) public content last changed."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, repr(time.time()), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def start_new_generation():
+    cache.set(GENERATION_KEY, repr(time.time()), timeout=None)
+
+
+def content_changed(**kwargs):
+    """Signal receiver: drop every cached page once the change is committed (not before: a request in between
+    would cache the old content under the new generation)."""
+    transaction.on_commit(start_new_generation)
+
+
+def reference_data_changed(sender, **kwargs):
+    content_changed()
+
+
+def connect_signals():
+    """Called from GuidesConfig.ready(), so management commands (imports, scheduled publishing) invalidate too."""
+    from wagtail.documents.models import Document
+    from wagtail.models import Page
+
+    from guides.models import Department, Material, OpeningPeriod, ServiceHall
+
+    page_published.connect(content_changed, dispatch_uid="zhinan-cache-publish")
+    page_unpublished.connect(content_changed, dispatch_uid="zhinan-cache-unpublish")
+    post_page_move.connect(content_changed, dispatch_uid="zhinan-cache-move")
+    post_delete.connect(reference_data_changed, sender=Page, dispatch_uid="zhinan-cache-page-delete")
+    for model in (Department, Material, ServiceHall, OpeningPeriod, Document):
+        for signal in (post_save, post_delete):
+            signal.connect(reference_data_changed, sender=model, dispatch_uid=f"zhinan-cache-{model.__name__}")
+
+
+def is_cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and not request.path.startswith(EXCLUDED_PREFIXES)
+        # Signed-in editors see the userbar and drafts; anyone with a session is served fresh. (Asking
+        # request.user would load the session for every visitor.)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def is_cacheable_response(request, response):
+    """The CSRF middleware sets its cookie only after this one, so ask the request too: a page with a form
+    token belongs to one visitor."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES)
+    )
+
+
+def page_key(request, generation):
+    return f"zhinan:page:{generation}:{request.get_host()}:{request.path}"
+
+
+class PublicPageCacheMiddleware:
+    """Serves cached public pages, and answers conditional GETs with 304 Not Modified."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        generation = content_generation()
+        key = page_key(request, generation)
+        response = cache.get(key)
+        if response is None:
+            response = self.get_response(request)
+            if not is_cacheable_response(request, response):
+                return response
+            response["ETag"] = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
+            response["Last-Modified"] = http_date(float(generation))
+            # Browsers and proxies must ask again each time (a cheap 304): a publish shows at once.
+            patch_cache_control(response, public=True, no_cache=True)
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=int(float(generation)), response=response
+        )

@@ -1,0 +1,95 @@
+"""The public page cache: served from the cache, dropped on publish/unpublish/move/reference changes."""
+
+import pytest
+from django.core.cache import cache
+
+from guides.caching import GENERATION_KEY
+from tests.factories import make_guide
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def guide(guide_index):
+    return make_guide(guide_index, title="不动产登记")
+
+
+def get(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+def test_a_guide_page_is_served_from_the_cache_with_validators(client, guide, django_assert_num_queries):
+    first = get(client, guide.url)
+    assert first.status_code == 200
+    assert first["ETag"].startswith('"')
+    assert "Last-Modified" in first
+    with django_assert_num_queries(0):
+        second = get(client, guide.url)
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+
+
+def test_conditional_gets_answer_not_modified(client, guide):
+    first = get(client, guide.url)
+    assert get(client, guide.url, if_none_match=first["ETag"]).status_code == 304
+    assert get(client, guide.url, if_modified_since=first["Last-Modified"]).status_code == 304
+
+
+def test_publishing_a_change_shows_at_once(client, guide_index, django_capture_on_commit_callbacks):
+    guide = make_guide(guide_index, title="旧标题")
+    assert "旧标题" in get(client, guide.url).content.decode()
+    guide.title = "新标题"
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.save_revision().publish()
+    assert "新标题" in get(client, guide.url).content.decode()
+
+
+def test_unpublishing_removes_the_page_and_its_listing(client, guide_index, django_capture_on_commit_callbacks):
+    guide = make_guide(guide_index, title="待撤下事项")
+    assert get(client, guide.url).status_code == 200
+    assert "待撤下事项" in get(client, guide_index.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.unpublish()
+    assert get(client, guide.url).status_code == 404
+    assert "待撤下事项" not in get(client, guide_index.url).content.decode()
+
+
+def test_moving_a_page_starts_a_new_generation(client, guide_index, django_capture_on_commit_callbacks):
+    guide = make_guide(guide_index)
+    get(client, guide.url)
+    before = cache.get(GENERATION_KEY)
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.move(guide_index, pos="last-child")
+    assert cache.get(GENERATION_KEY) != before
+
+
+def test_a_department_change_reaches_cached_guides(client, guide_index, django_capture_on_commit_callbacks):
+    guide = make_guide(guide_index)
+    get(client, guide.url)
+    guide.department.name = "临江市行政审批局"
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.department.save()
+    assert "临江市行政审批局" in get(client, guide.url).content.decode()
+
+
+def test_a_query_string_is_never_cached(client, guide):
+    get(client, guide.url + "?q=1")
+    assert not [key for key in cache._cache if ":page:" in key]
+
+
+def test_signed_in_editors_are_never_served_from_the_cache(client, guide, admin_user):
+    client.force_login(admin_user)
+    response = get(client, guide.url)
+    assert "ETag" not in response
+    assert not [key for key in cache._cache if ":page:" in key]
+
+
+def test_health_is_never_cached(client, db):
+    response = get(client, "/healthz")
+    assert "no-cache" in response["Cache-Control"]
+    assert not [key for key in cache._cache if ":page:" in key]
