@@ -68,7 +68,8 @@ def connect_signals():
 
 def is_cacheable_request(request):
     return (
-        request.method in ("GET", "HEAD")
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and not request.path.startswith(EXCLUDED_PREFIXES)
         # Signed-in editors see the userbar and drafts; anyone with a session is served fresh. (Asking
@@ -92,7 +93,8 @@ def is_cacheable_response(request, response):
 
 
 def page_key(request, generation):
-    return f"zhinan:page:{generation}:{request.get_host()}:{request.path}"
+    address = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+    return f"zhinan:page:{generation}:{address}"
 
 
 class PublicPageCacheMiddleware:

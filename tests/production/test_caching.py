@@ -8,7 +8,8 @@ from tests.factories import make_guide
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def empty_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60
     cache.clear()
     yield
     cache.clear()
