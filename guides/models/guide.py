@@ -23,6 +23,7 @@ from .choices import (
     Requirement,
     ServiceScope,
 )
+from .fields import optional_document
 
 
 class GuidePage(Page):
@@ -78,14 +79,7 @@ class GuidePage(Page):
 
     # 结果与问答
     result_name = models.CharField(_("办理结果"), max_length=100, help_text=_("例如：居民身份证、营业执照"))
-    result_sample = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("结果样本"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    result_sample = optional_document(_("结果样本"))
     result_delivery = models.CharField(
         _("结果送达方式"), max_length=200, blank=True, help_text=_("例如：窗口领取、免费邮寄、电子证照")
     )

@@ -9,6 +9,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from .choices import MaterialCategory, MaterialSource
+from .fields import optional_document
 
 
 class Department(index.Indexed, models.Model):
@@ -117,22 +118,8 @@ class Material(index.Indexed, models.Model):
     issuing_body = models.CharField(
         _("出具单位"), max_length=100, blank=True, help_text=_("例如：公安机关、不动产登记机构")
     )
-    blank_form = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("空白表格"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    example = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("示例样表"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    blank_form = optional_document(_("空白表格"))
+    example = optional_document(_("示例样表"))
     electronic_certificate = models.BooleanField(
         _("可用电子证照替代"), default=False, help_text=_("已纳入电子证照库，可调取电子证照代替纸质材料")
     )
