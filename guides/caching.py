@@ -7,8 +7,9 @@ guides, and a publish is rare next to the reads. The generation is the time of t
 every cached page's Last-Modified; the ETag is a hash of the body.
 
 Requests with a query string are never cached (search results, situational checklists): one entry per query
-would let anyone fill the cache, and those answers are cheap to get wrong. Responses that set a cookie, vary on
-it or say no-store/private are never cached either.
+would let anyone fill the cache. Nor are requests with cookies other than the CSRF cookie, or responses that set
+a cookie, carry a form token or say no-store/private. The middleware sits just inside WhiteNoise, so a cached
+page skips the session, CSRF and authentication middlewares.
 """
 
 import hashlib
@@ -72,22 +73,23 @@ def is_cacheable_request(request):
         and request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and not request.path.startswith(EXCLUDED_PREFIXES)
-        # Signed-in editors see the userbar and drafts; anyone with a session is served fresh. (Asking
-        # request.user would load the session for every visitor.)
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # Only visitors whose pages cannot differ: no session (signed-in editors see the userbar and drafts) and
+        # no preference cookie; the CSRF cookie changes nothing on a page that has no form, and a page with a form
+        # is never cached (below).
+        and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
     )
 
 
 def is_cacheable_response(request, response):
-    """The CSRF middleware sets its cookie only after this one, so ask the request too: a page with a form
-    token belongs to one visitor."""
+    """A page that set a cookie, or rendered a CSRF token, belongs to one visitor. (Vary: Cookie is not a reason
+    here: the session middleware adds it to every page that asked who is signed in, and only cookie-less requests
+    are served from the cache.)"""
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not response.streaming
         and not response.cookies
-        and "cookie" not in response.get("Vary", "").lower()
         and not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES)
     )
 

@@ -2,8 +2,10 @@
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 
-from guides.caching import GENERATION_KEY
+from guides.caching import GENERATION_KEY, PublicPageCacheMiddleware
 from tests.factories import make_guide
 
 
@@ -94,3 +96,20 @@ def test_health_is_never_cached(client, db):
     response = get(client, "/healthz")
     assert "no-cache" in response["Cache-Control"]
     assert not [key for key in cache._cache if ":page:" in key]
+
+
+def test_only_cookie_less_visitors_share_cached_pages(client, guide):
+    get(client, guide.url)
+    client.cookies["csrftoken"] = "x" * 32
+    assert "ETag" in get(client, guide.url)
+    client.cookies["senior_mode"] = "1"
+    assert "ETag" not in get(client, guide.url)
+
+
+def test_a_page_with_a_form_token_is_not_cached(rf):
+    def view_with_form(request):
+        return HttpResponse(f"<form>{get_token(request)}</form>")
+
+    middleware = PublicPageCacheMiddleware(view_with_form)
+    response = middleware(rf.get("/form/"))
+    assert "ETag" not in response
