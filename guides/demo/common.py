@@ -1,0 +1,50 @@
+"""Small helpers shared by the demo guide modules."""
+
+ONLINE = "https://zwfw.linjiang.gov.cn/bs/"
+
+# 实施主体统一社会信用代码 (fictional), the first 18 characters of every item code.
+CREDIT_CODES = {
+    "gongan": "11339001MB1A00011K",
+    "minzheng": "11339001MB1A00022D",
+    "renshe": "11339001MB1A00033X",
+    "yibao": "11339001MB1A00044N",
+    "gongjijin": "12339001MB1A00055R",
+    "ziranziyuan": "11339001MB1A00066P",
+    "weijian": "11339001MB1A00077H",
+    "canlian": "13339001MB1A00088C",
+    "jiaoyu": "11339001MB1A00099W",
+    "shichang": "11339001MB1A00101T",
+    "shuiwu": "11339001MB1A00112G",
+    "shengtai": "11339001MB1A00123L",
+    "zhujian": "11339001MB1A00134E",
+    "fagai": "11339001MB1A00145Q",
+    "xiaofang": "11339001MB1A00156U",
+    "jiaotong": "11339001MB1A00167Y",
+    "chengguan": "11339001MB1A00178B",
+    "shuili": "11339001MB1A00189J",
+}
+
+ITEM_TYPE_DIGIT = {
+    "licensing": "1",
+    "confirmation": "7",
+    "benefit": "3",
+    "other_power": "9",
+    "public_service": "4",
+}
+
+
+def item_code(department, item_type, serial):
+    """A national-format implementation code: credit code + type + basic code + business item."""
+    return f"{CREDIT_CODES[department]}{ITEM_TYPE_DIGIT[item_type]}000{serial:03d}A001"
+
+
+def ask(question, *options):
+    """One 情形 question in the `situations` StreamField's raw form."""
+    return {"type": "situation", "value": {"question": question, "options": list(options)}}
+
+
+# The two rows every guide adds when an agent may act for the applicant (option label "委托代理人办理").
+BY_AGENT = [
+    {"material": "授权委托书", "applies_to": "委托代理人办理"},
+    {"material": "代理人居民身份证", "applies_to": "委托代理人办理"},
+]

@@ -1,0 +1,240 @@
+"""The demo content: loads idempotently, passes the publishing rules and covers every feature's data."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Page, Revision, Site
+
+from guides import rules
+from guides.demo import loader
+from guides.demo.loader import DemoContentError, load, slug_for
+from guides.models import (
+    CommitmentsPage,
+    Department,
+    GuideIndexPage,
+    GuideMaterial,
+    GuidePage,
+    HomePage,
+    LifeEventPage,
+    Material,
+    ServiceHall,
+    TopicPage,
+)
+
+REQUIRED_NAMES = [
+    "居民身份证换领",
+    "户口迁移（市内迁入）",
+    "出生登记",
+    "机动车驾驶证有效期满换证",
+    "普通护照签发",
+    "最低生活保障申请",
+    "临时救助申请",
+    "结婚登记",
+    "社会保险关系转移接续",
+    "失业保险金申领",
+    "社会保障卡申领",
+    "就业困难人员认定",
+    "异地就医备案",
+    "城乡居民基本医疗保险参保登记",
+    "住房公积金提取（租房）",
+    "不动产首次登记",
+    "不动产抵押登记",
+    "不动产转移登记（二手房买卖）",
+    "出生医学证明签发",
+    "残疾人证办理",
+    "老年人优待证办理",
+    "义务教育阶段新生入学登记",
+    "企业设立登记",
+    "个体工商户设立登记",
+    "企业注销登记",
+    "企业变更登记",
+    "食品经营许可",
+    "药品零售企业经营许可",
+    "建筑工程施工许可证核发",
+    "建设工程规划许可证核发",
+    "企业投资项目备案",
+    "排污许可证核发",
+    "发票领用",
+    "公章刻制备案",
+    "公众聚集场所投入使用、营业前消防安全检查",
+    "公共场所卫生许可",
+    "人力资源服务许可",
+    "道路货物运输经营许可",
+    "户外广告设施设置审批",
+    "城镇污水排入排水管网许可",
+]
+TODAY = datetime.date(2026, 11, 26)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for this module, rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def guides(demo, db):
+    return list(GuidePage.objects.live().select_related("department"))
+
+
+def _counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Department, ServiceHall, Material, Page, GuideMaterial, Revision, Site)
+    }
+
+
+def test_first_load_creates_everything(demo):
+    assert demo["created"] >= 12 + 3 + 40 + 40 + 8 + 3
+    assert demo["updated"] == 0
+
+
+def test_second_load_changes_nothing(demo, db):
+    before = _counts()
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "新建 0，更新 0" in out.getvalue()
+    assert _counts() == before
+
+
+def test_changed_guide_is_restored_with_one_revision(demo, db):
+    guide = GuidePage.objects.get(title="发票领用")
+    guide.summary = "改过的说明"
+    guide.materials = guide.materials.all()[:1]
+    guide.save()
+    revisions = Revision.objects.count()
+    tally = load()
+    assert tally["updated"] == 1
+    assert Revision.objects.count() == revisions + 1
+    guide.refresh_from_db()
+    assert guide.summary != "改过的说明"
+    assert guide.materials.count() == 4
+
+
+def test_a_guide_that_breaks_a_rule_is_refused(demo, db, monkeypatch):
+    bad = {**loader.GUIDES[0], "committed_limit_days": 99, "summary": "另一个说明"}
+    monkeypatch.setattr(loader, "GUIDES", [bad])
+    with pytest.raises(DemoContentError, match="居民身份证换领.*承诺办结时限"):
+        load()
+
+
+def test_each_required_name_is_in_exactly_one_live_guide_title(guides):
+    titles = [guide.title for guide in guides]
+    for name in REQUIRED_NAMES:
+        assert sum(name in title for title in titles) == 1, name
+
+
+def test_every_live_guide_passes_the_publishing_rules(guides):
+    for guide in guides:
+        assert rules.check_page(guide) == [], guide.title
+
+
+def test_counts_and_uniqueness(demo, db):
+    assert Department.objects.count() >= 12
+    assert ServiceHall.objects.count() == 3
+    assert TopicPage.objects.live().count() == 8
+    assert LifeEventPage.objects.live().count() == 3
+    assert GuidePage.objects.live().count() == len(loader.GUIDES) >= 40
+    codes = GuidePage.objects.values_list("item_code", flat=True)
+    assert len(set(codes)) == len(codes)
+    assert 40 <= Material.objects.count() <= 80
+
+
+def test_reference_data_is_complete(demo, db):
+    for department in Department.objects.all():
+        assert department.code.isascii() and department.short_name and department.website
+        assert department.enquiry_phone and department.complaint_phone
+    for hall in ServiceHall.objects.all():
+        assert hall.opening_hours.count() >= 2 and hall.latitude and hall.transit_note and hall.holiday_note
+
+
+def test_site_tree(demo, db):
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage) and home.slug == "home"
+    assert (site.hostname, site.port) == ("localhost", 80)
+    assert not Page.objects.filter(depth=2).exact_type(Page).exists()
+    index = GuideIndexPage.objects.child_of(home).get(slug="guides")
+    assert CommitmentsPage.objects.child_of(home).filter(slug="commitments").exists()
+    assert GuidePage.objects.child_of(index).count() == GuidePage.objects.count()
+    assert TopicPage.objects.child_of(home).count() == 8
+    assert LifeEventPage.objects.child_of(home).count() == 3
+
+
+def test_guide_slugs_are_ascii_pinyin():
+    assert slug_for("户口迁移（市内迁入）") == "hu-kou-qian-yi-shi-nei-qian-ru"
+    long_slug = slug_for("公众聚集场所投入使用、营业前消防安全检查")
+    assert len(long_slug) <= 60 and not long_slug.endswith("-") and long_slug.isascii()
+
+
+def test_every_guide_fills_its_fields(guides):
+    for guide in guides:
+        assert 4 <= guide.materials.count() <= 10, guide.title
+        assert 3 <= guide.steps.count() <= 6, guide.title
+        assert guide.faqs.count() >= 1, guide.title
+        assert guide.halls.exists() and guide.topics.exists(), guide.title
+        assert guide.summary and guide.colloquial_names and guide.legal_basis and guide.conditions
+        assert guide.result_name and guide.result_delivery and guide.last_reviewed and guide.next_review_due
+        assert guide.committed_limit_days <= guide.legal_limit_days
+
+
+def test_guides_mostly_use_the_material_library(demo, db):
+    rows = GuideMaterial.objects.all()
+    assert rows.filter(material__isnull=False).count() >= 0.7 * rows.count()
+
+
+def test_guides_cover_every_kind(guides):
+    assert {guide.is_instant for guide in guides} == {True, False}
+    assert {guide.is_free for guide in guides} == {True, False}
+    assert {guide.online_level for guide in guides} == {"full", "partial", "offline"}
+    assert {0, 1, 2} <= {guide.visits_required for guide in guides}
+    assert len({guide.service_scope for guide in guides}) == 4
+    rows = GuideMaterial.objects.all()
+    for flag in ("exempt_by_data_sharing", "pledge_allowed"):
+        assert rows.filter(**{flag: True}).exists()
+    assert rows.filter(requirement="deferrable").exists()
+
+
+def test_guides_with_situations_tailor_their_materials(guides):
+    tailored = []
+    for guide in guides:
+        options = {option for question in guide.situation_questions for option in question.options}
+        used = {option for row in guide.materials.all() for option in row.applies_to_options}
+        if options and used:
+            assert used <= options, guide.title
+            tailored.append(guide)
+    assert len(tailored) >= 8
+    guide = next(guide for guide in tailored if "二手房" in guide.title)
+    everyone = guide.materials_for({})
+    by_agent = guide.materials_for({1: "委托代理人办理"})
+    in_person = guide.materials_for({1: "双方本人办理"})
+    assert len(everyone) > len(in_person) and len(by_agent) > len(in_person)
+
+
+def test_review_dates_include_overdue_and_soon_due(guides):
+    overdue = [guide for guide in guides if guide.next_review_due < TODAY]
+    soon = [guide for guide in guides if TODAY <= guide.next_review_due <= TODAY + datetime.timedelta(days=30)]
+    assert 2 <= len(overdue) <= 3
+    assert 2 <= len(soon) <= 3
+    assert len(guides) - len(overdue) - len(soon) >= 30
+
+
+def test_life_events_bundle_guides_with_notes(demo, db):
+    for event in LifeEventPage.objects.live():
+        items = list(event.bundle.all())
+        assert len(items) >= 2 and all(item.note for item in items)
+        assert len(event.bundled_guides()) == len(items)
+
+
+def test_every_demo_guide_renders_with_its_committed_limit(guides, client):
+    for guide in guides:
+        response = client.get(guide.url)
+        assert response.status_code == 200, guide.title
+        html = response.content.decode()
+        expected = "即办" if guide.is_instant else f"{guide.committed_limit_days} 个工作日"
+        assert expected in html, guide.title
