@@ -1,8 +1,8 @@
 """Public page cache: whole responses to anonymous GETs, kept until the public content changes.
 
-Every cache key carries the current *content generation*. Publishing, unpublishing, moving or deleting a page,
-and any change to the reference data that guides show (departments, halls, the material library) starts a new
-generation, so every cached page is dropped at once: lists, counts and the commitments board depend on many
+Every cached page carries the *content generation* it was rendered in. Publishing, unpublishing, moving or
+deleting a page, and any change to the reference data that guides show (departments, halls, the material library)
+starts a new generation, so every cached page is dropped at once: lists, counts and the commitments board depend on many
 guides, and a publish is rare next to the reads. The generation is the time of the change, which is also
 every cached page's Last-Modified; the ETag is a hash of the body.
 
@@ -94,13 +94,16 @@ def is_cacheable_response(request, response):
     )
 
 
-def page_key(request, generation):
+def page_key(request):
     address = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
-    return f"zhinan:page:{generation}:{address}"
+    return f"zhinan:page:{address}"
 
 
 class PublicPageCacheMiddleware:
-    """Serves cached public pages, and answers conditional GETs with 304 Not Modified."""
+    """Serves cached public pages, and answers conditional GETs with 304 Not Modified.
+
+    Each entry holds the generation it was rendered in; one round trip to the cache fetches the entry and the
+    current generation together, and an entry from an older generation is rendered again."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -108,10 +111,11 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        generation = content_generation()
-        key = page_key(request, generation)
-        response = cache.get(key)
-        if response is None:
+        key = page_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or content_generation()
+        rendered_in, response = found.get(key, (None, None))
+        if rendered_in != generation:
             response = self.get_response(request)
             if not is_cacheable_response(request, response):
                 return response
@@ -119,7 +123,7 @@ class PublicPageCacheMiddleware:
             response["Last-Modified"] = http_date(float(generation))
             # Browsers and proxies must ask again each time (a cheap 304): a publish shows at once.
             patch_cache_control(response, public=True, no_cache=True)
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (generation, response), settings.PAGE_CACHE_SECONDS)
         return get_conditional_response(
             request, etag=response["ETag"], last_modified=int(float(generation)), response=response
         )

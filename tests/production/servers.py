@@ -20,8 +20,12 @@ PG_PORT = int(os.environ.get("ZHINAN_FAULTS_PG_PORT", "5439"))
 
 def get(path, timeout=10):
     """(status, body) of GET http://127.0.0.1:APP_PORT/path; status 0 when nothing answered."""
+    return get_url(f"http://127.0.0.1:{APP_PORT}{path}", timeout)
+
+
+def get_url(url, timeout=10):
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{APP_PORT}{path}", timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
@@ -116,3 +120,106 @@ class Gunicorn:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=30)
+
+
+class OpenSearchNodes:
+    """OpenSearch nodes, each in a JVM of its own (the codelibs runner from .ci/services/engines.sh, one node per
+    process), so that one can be killed. Node i answers HTTP on 9220 + i and talks to the others on 9320 + i."""
+
+    BASE_HTTP = int(os.environ.get("ZHINAN_FAULTS_ENGINE_BASE_PORT", "9220"))
+
+    def __init__(self, count):
+        services = Path(os.environ.get("ZHINAN_SERVICES_DIR", "/tmp/zhinan-services"))  # noqa: S108 - as engines.sh
+        java = shutil.which("java")
+        if not java:
+            missing_service("needs Java 17+ for OpenSearch (apt-get install openjdk-17-jre-headless)")
+        fetch = subprocess.run(  # noqa: S603
+            ["bash", str(ROOT / ".ci/services/engines.sh"), "fetch", "opensearch"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        if fetch.returncode:
+            missing_service(f"could not fetch the OpenSearch runner: {fetch.stderr[-500:]}")
+        self.java, self.lib, self.count = java, services / "lib" / "opensearch", count
+        self.home = Path(tempfile.mkdtemp(prefix="zhinan-faults-opensearch-"))
+        self.processes = {}
+
+    def http_port(self, node):
+        return self.BASE_HTTP + node
+
+    def url(self, node):
+        return f"http://127.0.0.1:{self.http_port(node)}"
+
+    def transport(self, node):
+        return f"127.0.0.1:{self.BASE_HTTP + 100 + node}"
+
+    def write_config(self, node):
+        config = self.home / f"n{node}" / "node_1" / "config"
+        config.mkdir(parents=True, exist_ok=True)
+        lines = ["network.host: 127.0.0.1", f"transport.port: {self.transport(node).split(':')[1]}"]
+        if self.count == 1:
+            lines.append("discovery.type: single-node")
+        else:
+            # The runner names every node "Node 1", so the first cluster manager election goes by address.
+            addresses = ", ".join(f'"{self.transport(other)}"' for other in range(1, self.count + 1))
+            lines += [f"discovery.seed_hosts: [{addresses}]", f"cluster.initial_cluster_manager_nodes: [{addresses}]"]
+        lines.append("cluster.routing.allocation.disk.threshold_enabled: false")
+        (config / "opensearch.yml").write_text("\n".join(lines) + "\n")
+
+    def start(self, node):
+        for port in (self.http_port(node), int(self.transport(node).split(":")[1])):
+            if get_url(f"http://127.0.0.1:{port}/", timeout=1)[0]:
+                raise AssertionError(f"port {port} is already taken")
+        shutil.rmtree(self.home / f"n{node}", ignore_errors=True)
+        self.write_config(node)
+        log = open(self.home / f"n{node}.log", "wb")  # noqa: SIM115 - closed with the process
+        self.processes[node] = subprocess.Popen(  # noqa: S603
+            [
+                self.java,
+                "-Xms384m",
+                "-Xmx384m",
+                "-XX:+UseG1GC",
+                "-Djava.locale.providers=SPI,COMPAT",
+                "-Dlog4j2.formatMsgNoLookups=true",
+                f"-Djava.io.tmpdir={self.home}",
+                "-cp",
+                f"{self.lib}/*",
+                "org.codelibs.opensearch.runner.OpenSearchRunner",
+                "-basePath",
+                str(self.home / f"n{node}"),
+                "-numOfNode",
+                "1",
+                "-baseHttpPort",
+                str(self.http_port(node) - 1),
+                "-clusterName",
+                "zhinan-faults",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def start_all(self):
+        for node in range(1, self.count + 1):
+            self.start(node)
+        self.wait_healthy("yellow")
+
+    def wait_healthy(self, status, node=1, nodes=None):
+        nodes = nodes or len(self.processes)
+        query = f"_cluster/health?wait_for_status={status}&wait_for_nodes={nodes}&timeout=2s"
+
+        def healthy():
+            code, body = get_url(f"{self.url(node)}/{query}", timeout=5)
+            return code == 200 and '"timed_out":false' in body
+
+        wait_until(healthy, 240, f"OpenSearch {status} with {nodes} nodes")
+
+    def kill(self, node):
+        process = self.processes.pop(node)
+        process.kill()
+        process.wait(timeout=30)
+
+    def stop_all(self):
+        for node in list(self.processes):
+            self.kill(node)
+        shutil.rmtree(self.home, ignore_errors=True)
