@@ -28,7 +28,7 @@ def database_status():
 def search_status():
     backend = get_search_backend()
     engine = type(backend).__module__.rsplit(".", 1)[-1]
-    client = getattr(backend, "client", None)
+    client = getattr(backend, "es", None)  # the client of the OpenSearch / Elasticsearch backends
     if client is None:  # the database backend: it is up when the database is
         return {"engine": engine, "ok": None}
     try:
