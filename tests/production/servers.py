@@ -212,7 +212,7 @@ class OpenSearchNodes:
             code, body = get_url(f"{self.url(node)}/{query}", timeout=5)
             return code == 200 and '"timed_out":false' in body
 
-        wait_until(healthy, 240, f"OpenSearch {status} with {nodes} nodes")
+        wait_until(healthy, 420, f"OpenSearch {status} with {nodes} nodes")
 
     def kill(self, node):
         process = self.processes.pop(node)
