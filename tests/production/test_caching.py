@@ -1,20 +1,35 @@
 """The public page cache: served from the cache, dropped on publish/unpublish/move/reference changes."""
 
+import os
+
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.test import RequestFactory
 
-from guides.caching import GENERATION_KEY, PublicPageCacheMiddleware
+from config.caches import caches_from_url
+from guides.caching import GENERATION_KEY, PublicPageCacheMiddleware, page_key
 from tests.factories import make_guide
 
+from .conftest import missing_service
 
-@pytest.fixture(autouse=True)
-def empty_cache(settings):
+
+@pytest.fixture(autouse=True, params=["locmem", "redis"])
+def page_cache(request, settings):
+    """Every test runs on the local memory cache and on a real Redis (TEST_REDIS_URL, e.g. from
+    `.ci/services/redis.sh start`)."""
+    if request.param == "redis":
+        url = os.environ.get("TEST_REDIS_URL") or missing_service("TEST_REDIS_URL is not set (a Redis to test on)")
+        settings.CACHES = caches_from_url(url)
     settings.PAGE_CACHE_SECONDS = 60
     cache.clear()
     yield
     cache.clear()
+
+
+def cached_entry(path):
+    return cache.get(page_key(RequestFactory().get(path)))
 
 
 @pytest.fixture
@@ -82,20 +97,20 @@ def test_a_department_change_reaches_cached_guides(client, guide_index, django_c
 
 def test_a_query_string_is_never_cached(client, guide):
     get(client, guide.url + "?q=1")
-    assert not [key for key in cache._cache if ":page:" in key]
+    assert cached_entry(guide.url) is None
 
 
 def test_signed_in_editors_are_never_served_from_the_cache(client, guide, admin_user):
     client.force_login(admin_user)
     response = get(client, guide.url)
     assert "ETag" not in response
-    assert not [key for key in cache._cache if ":page:" in key]
+    assert cached_entry(guide.url) is None
 
 
 def test_health_is_never_cached(client, db):
     response = get(client, "/healthz")
     assert "no-cache" in response["Cache-Control"]
-    assert not [key for key in cache._cache if ":page:" in key]
+    assert cached_entry("/healthz") is None
 
 
 def test_only_cookie_less_visitors_share_cached_pages(client, guide):
