@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from guides.opendata.openapi import document
@@ -13,7 +15,17 @@ app = get_wsgi_application()
 
 
 @pytest.fixture
-def published(guide_index):
+def keep_the_test_connection():
+    """As Django's test client does: a request must not close the connection that holds the test's transaction."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def published(guide_index, keep_the_test_connection):
     make_guide(guide_index, department=make_department(code="gongan"), item_code="11330100MB0000001")
 
 
