@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.health import healthz
+from guides.views import commitments, senior
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -13,6 +14,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("", include("guides.opendata.urls")),
+    path("", include("search.urls")),
+    path("api/commitments/", commitments.commitments_api, name="commitments-api"),
+    path("senior-mode/", senior.toggle, name="senior-mode"),
 ]
 
 if settings.DEBUG:

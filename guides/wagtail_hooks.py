@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from guides.feedback_admin import FeedbackViewSet
 from guides.models import Department, Material, ServiceHall
 
 
@@ -40,3 +41,5 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+register_snippet(FeedbackViewSet)

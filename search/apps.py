@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,14 @@ class SearchConfig(AppConfig):
     label = "zhinan_search"
     verbose_name = _("搜索")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from guides.models import GuidePage, Material
+
+        from . import vocabulary
+        from .models import Synonym
+
+        # The vocabulary (user dictionary, synonyms, pinyin) follows the words editors change.
+        for model in (Synonym, GuidePage, Material):
+            post_save.connect(vocabulary.mark_stale, sender=model, dispatch_uid=f"search-vocabulary-{model.__name__}")
+            post_delete.connect(vocabulary.mark_stale, sender=model, dispatch_uid=f"search-vocab-del-{model.__name__}")

@@ -1,3 +1,4 @@
+from .feedback import Feedback
 from .guide import GuideFAQ, GuideFee, GuideHall, GuideMaterial, GuidePage, GuideStep
 from .pages import CommitmentsPage, GuideIndexPage, HomePage, LifeEventItem, LifeEventPage, TopicPage
 from .snippets import Department, Material, OpeningPeriod, ServiceHall
@@ -5,6 +6,7 @@ from .snippets import Department, Material, OpeningPeriod, ServiceHall
 __all__ = [
     "CommitmentsPage",
     "Department",
+    "Feedback",
     "GuideFAQ",
     "GuideFee",
     "GuideHall",

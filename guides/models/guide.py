@@ -12,6 +12,7 @@ from wagtail.search import index
 from guides import checklist, derived
 from guides.blocks import SituationBlock
 from guides.forms import GuidePageForm
+from search.documents import guide_texts, search_fields_for
 
 from .choices import (
     Audience,
@@ -24,9 +25,10 @@ from .choices import (
     ServiceScope,
 )
 from .fields import optional_document
+from .routes import GuideRoutesMixin
 
 
-class GuidePage(Page):
+class GuidePage(GuideRoutesMixin, Page):
     """办事指南: everything a citizen needs to handle one service item."""
 
     # 基本信息
@@ -89,14 +91,16 @@ class GuidePage(Page):
     base_form_class = GuidePageForm
     template = "guides/guide_page.html"
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("colloquial_names"),
+    search_fields = search_fields_for(
+        Page,
         index.FilterField("department"),
         index.FilterField("audience"),
         index.FilterField("online_level"),
         index.FilterField("is_free"),
-    ]
+        index.FilterField("committed_limit_days"),
+        index.FilterField("visits_required"),
+        index.FilterField("topics"),
+    )
 
     edit_handler = TabbedInterface(
         [
@@ -196,6 +200,16 @@ class GuidePage(Page):
         rows = list(self.materials.select_related("material"))
         return checklist.materials_for_answers(rows, self.situation_questions, answers)
 
+    def search_texts(self):
+        """(names, body texts) that search analyses once per object; see search.documents."""
+        return guide_texts(self)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return (
+            super().get_indexed_objects().select_related("department").prefetch_related("materials__material", "faqs")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         questions = self.situation_questions
@@ -206,6 +220,7 @@ class GuidePage(Page):
             materials=self.materials_for(answers),
             halls=self.halls.select_related("hall").prefetch_related("hall__opening_hours"),
         )
+        context.update(self.public_context(request, questions, answers))
         return context
 
 

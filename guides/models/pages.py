@@ -1,16 +1,20 @@
 """Browse pages: home, the guide index, topics, life events and the commitments board."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.documents import search_fields_for
+
 from .choices import Audience
+from .routes import HomeRoutesMixin
 
 
-class HomePage(Page):
+class HomePage(HomeRoutesMixin, Page):
     """首页."""
 
     intro = models.CharField(_("导语"), max_length=200, blank=True)
@@ -26,12 +30,18 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from guides.models import Department, GuidePage, LifeEventPage, TopicPage
+        from guides.views import browse
 
         context = super().get_context(request, *args, **kwargs)
+        audience = browse.audience_choice(request)
         context["topics"] = TopicPage.objects.live().public().descendant_of(self)
         context["life_events"] = LifeEventPage.objects.live().public().descendant_of(self)
+        if audience:
+            context["topics"] = context["topics"].filter(audience__in=[audience, Audience.BOTH])
+            context["life_events"] = context["life_events"].filter(audience__in=[audience, Audience.BOTH])
         context["departments"] = Department.objects.all()
         context["guide_count"] = GuidePage.objects.live().public().count()
+        context.update(audience=audience, audience_tabs=browse.audience_tabs(), popular=browse.popular_guides(audience))
         return context
 
 
@@ -50,6 +60,7 @@ class GuideIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from guides.models import GuidePage
+        from guides.views import browse
 
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = (
@@ -59,7 +70,17 @@ class GuideIndexPage(Page):
             .select_related("department")
             .order_by("department__ordering", "title")
         )
+        context.update(browse.filtered_list_context(request, context["guides"]))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from guides.browse import FilterError
+
+        try:
+            return super().serve(request, *args, **kwargs)
+        except FilterError as error:
+            context = {"page": self, "self": self, "filter_error": str(error), "guides": []}
+            return TemplateResponse(request, self.template, context, status=400)
 
 
 class TopicPage(Page):
@@ -69,7 +90,7 @@ class TopicPage(Page):
     intro = models.TextField(_("导语"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("audience"), FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("audience")]
+    search_fields = search_fields_for(Page, index.FilterField("audience"))
     parent_page_types = ["guides.HomePage"]
     subpage_types = []
     template = "guides/topic_page.html"
@@ -77,6 +98,9 @@ class TopicPage(Page):
     class Meta:
         verbose_name = _("主题")
         verbose_name_plural = _("主题")
+
+    def search_texts(self):
+        return [self.title], [self.intro]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -95,7 +119,7 @@ class LifeEventPage(Page):
         FieldPanel("intro"),
         InlinePanel("bundle", heading=_("包含事项"), label=_("事项"), min_num=2),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("audience")]
+    search_fields = search_fields_for(Page, index.FilterField("audience"))
     parent_page_types = ["guides.HomePage"]
     subpage_types = []
     template = "guides/life_event_page.html"
@@ -103,6 +127,9 @@ class LifeEventPage(Page):
     class Meta:
         verbose_name = _("一件事")
         verbose_name_plural = _("一件事")
+
+    def search_texts(self):
+        return [self.title], [self.intro, *(item.guide.title for item in self.bundle.select_related("guide"))]
 
     def bundled_guides(self):
         """The live guides of this bundle, in the order the editor set."""
@@ -135,3 +162,11 @@ class CommitmentsPage(Page):
 
     class Meta:
         verbose_name = _("承诺公示")
+
+    def get_context(self, request, *args, **kwargs):
+        from guides.commitments import board
+        from guides.views.commitments import guide_list_url, guide_rows
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(board=board(guide_rows(request)), guide_list_url=guide_list_url(request))
+        return context

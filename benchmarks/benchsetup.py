@@ -1,0 +1,88 @@
+"""Shared set-up for the search benchmarks: Django on a throw-away database, search backends by alias."""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGINE_URLS = {"opensearch": "OPENSEARCH_URL", "elasticsearch": "ELASTICSEARCH_URL"}
+
+
+def start_django():
+    """Django with test settings on DATABASE_URL (default: a SQLite file in a temporary directory)."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp(prefix='zhinan-bench-')}/bench.sqlite3")
+    import django
+
+    django.setup()
+
+
+def fresh_database():
+    """Create an empty, migrated database beside the configured one (test_… name); returns a teardown."""
+    from django.db import connection
+
+    connection.settings_dict.setdefault("TEST", {})
+    if connection.vendor == "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = connection.settings_dict["NAME"] + ".bench"
+    else:
+        connection.settings_dict["TEST"]["NAME"] = "zhinan_search_bench"
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    return lambda: connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def configure_backends(engines, prefix):
+    """Aliases: "zhinan" (our database backend), "stock" (Wagtail's), and each engine whose URL is set.
+
+    Indexing on save is off everywhere; the benchmarks time `update_index` instead.
+    """
+    from django.conf import settings
+
+    from search.engines import DATABASE_BACKEND, search_backends
+
+    backends = {
+        "default": {**DATABASE_BACKEND, "AUTO_UPDATE": False},
+        "stock": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
+    }
+    for engine in engines:
+        url = os.environ.get(ENGINE_URLS[engine])
+        if not url:
+            print(f"skipping {engine}: set {ENGINE_URLS[engine]}", file=sys.stderr)
+            continue
+        environ = {"SEARCH_ENGINE": engine, "SEARCH_URL": url, "SEARCH_INDEX_PREFIX": f"{prefix}{engine}_"}
+        backends[engine] = {**search_backends(environ)["default"], "AUTO_UPDATE": False}
+    settings.WAGTAILSEARCH_BACKENDS = backends
+    return [alias for alias in backends if alias != "stock"]
+
+
+def drop_engine_indexes(aliases):
+    from wagtail.search.backends import get_search_backend
+
+    for alias in aliases:
+        backend = get_search_backend(alias)
+        if hasattr(backend, "es"):
+            backend.es.indices.delete(index=f"{backend.index_prefix}*")
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def engine_label(alias):
+    from django.db import connection
+
+    if alias == "default":
+        return f"zhinan {connection.vendor}"
+    if alias == "stock":
+        return f"stock Wagtail {connection.vendor}"
+    return alias
+
+
+def refresh(alias):
+    """Make just-indexed documents searchable (engines refresh about once a second on their own)."""
+    from wagtail.search.backends import get_search_backend
+
+    get_search_backend(alias).refresh_indexes()

@@ -1,0 +1,96 @@
+"""Chinese text analysis shared by indexing and querying, so every engine sees the same tokens.
+
+Pure functions: normalisation (width, case, traditional → simplified), word segmentation with a jieba
+tokenizer passed in, and pinyin keys (full spelling and initials). The engines only split on whitespace.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import zhconv
+from pypinyin import Style, lazy_pinyin
+
+# A token is a run of CJK ideographs or of ASCII letters/digits; everything else separates tokens.
+WORD_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN_QUERY_RE = re.compile(r"^[a-z0-9 ]+$")
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+# Words that carry no meaning in a citizen's question ("怎么办理房产证" means "房产证").
+QUERY_STOPWORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "怎么 怎样 如何 哪里 哪儿 什么 需要 要求 办理 去哪 在哪 我要 我想 想要 可以 能否 一下 请问 手续 流程"
+        " 的 了 吗 呢 啊 么 我 要 想 去 办 在 和 与 及"
+    ).split()
+)
+
+
+def normalise(text):
+    """Full-width → half-width, lower case, traditional → simplified, control characters → spaces."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = CONTROL_RE.sub(" ", text).lower()
+    if CJK_RE.search(text):
+        text = zhconv.convert(text, "zh-cn")
+    return text
+
+
+def is_cjk(token):
+    return bool(CJK_RE.match(token))
+
+
+def segment(tokenizer, text):
+    """Search-mode segmentation of already normalised text.
+
+    Each jieba word is kept, plus every shorter dictionary word inside it (2 characters and up), so a query
+    for 营业执照 finds 营业执照变更登记 whether or not the longer word is in the dictionary.
+    """
+    tokens = []
+    for run in WORD_RE.findall(text):
+        if not is_cjk(run):
+            tokens.append(run)
+            continue
+        for word in tokenizer.cut(run):
+            tokens.extend(_subwords(tokenizer.FREQ, word))
+            tokens.append(word)
+    return tokens
+
+
+def _subwords(freq, word):
+    found = []
+    for size in range(2, len(word)):
+        for start in range(len(word) - size + 1):
+            part = word[start : start + size]
+            if freq.get(part):
+                found.append(part)
+    return found
+
+
+def analyse(tokenizer, text):
+    """Normalise and segment `text`; the result is the whitespace-separated string engines index."""
+    return " ".join(segment(tokenizer, normalise(text)))
+
+
+@lru_cache(maxsize=200_000)
+def pinyin_keys(term):
+    """(full pinyin, initials) of a normalised term, e.g. 身份证 → ("shenfenzheng", "sfz")."""
+    hanzi = "".join(CJK_RE.findall(term))
+    if not hanzi:
+        return "", ""
+    full = "".join(lazy_pinyin(hanzi, errors="ignore"))
+    initials = "".join(lazy_pinyin(hanzi, style=Style.FIRST_LETTER, errors="ignore"))
+    return full, initials
+
+
+def pinyin_text(terms):
+    """Full pinyin and initials of each term, as index text (bdcscdj, budongchanshoucidengji)."""
+    keys = []
+    for term in terms:
+        full, initials = pinyin_keys(normalise(term))
+        keys.extend(key for key in (full, initials) if key)
+    return " ".join(dict.fromkeys(keys))
+
+
+def is_latin_query(text):
+    """True when a normalised query is typed in letters and digits only (pinyin, initials, codes)."""
+    return bool(LATIN_QUERY_RE.match(text)) and bool(text.strip())

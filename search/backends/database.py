@@ -1,0 +1,13 @@
+"""WAGTAILSEARCH_BACKENDS entry point for the database: the ranked SQLite backend on SQLite FTS5, stock elsewhere."""
+
+from modelsearch.backends.database import SearchBackend as stock_database_backend
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+
+def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader looks for
+    backend = stock_database_backend(params)
+    if isinstance(backend, SQLiteSearchBackend):
+        from .sqlite import RankedSQLiteSearchBackend
+
+        return RankedSQLiteSearchBackend(params)
+    return backend

@@ -1,0 +1,115 @@
+"""Search views: the results page and the JSON API (search and suggestions). Never cached: results follow edits."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from modelsearch.utils import normalise_query_string
+from wagtail.contrib.search_promotions.models import SearchPromotion
+
+from . import service, vocabulary
+from .highlight import highlight
+from .query import clean
+
+SUGGESTION_LIMIT = 8
+
+
+@never_cache
+@require_GET
+def search_page(request):
+    try:
+        params = service.parse_params(request.GET)
+    except service.BadRequest as error:
+        return render(request, "search/search_page.html", {"error": str(error)}, status=400)
+    outcome = service.search(params)
+    context = {
+        "params": params,
+        "outcome": outcome,
+        "results": _results(outcome),
+        "facets": _facet_links(params, outcome.facets),
+        "pages": _page_links(params, outcome.page),
+    }
+    if outcome.query and params.page == 1:
+        context["promotions"] = SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(params.q)
+        ).select_related("page")
+        context["related"] = service.related_pages(outcome.query)
+    return render(request, "search/search_page.html", context)
+
+
+@never_cache
+@require_GET
+def search_api(request):
+    try:
+        params = service.parse_params(request.GET)
+    except service.BadRequest as error:
+        return json_response({"error": str(error)}, status=400)
+    outcome = service.search(params)
+    return json_response(
+        {
+            "query": params.q,
+            "total": outcome.total,
+            "results": [
+                {
+                    "title": guide.title,
+                    "url": guide.full_url or guide.url,
+                    "item_code": guide.item_code,
+                    "department": guide.department.name,
+                    "summary": guide.summary,
+                    "committed_limit_days": guide.committed_limit_days,
+                    "highlight": str(marked_summary),
+                }
+                for guide, _marked_title, marked_summary in _results(outcome)
+            ],
+            "facets": outcome.facets,
+        }
+    )
+
+
+@never_cache
+@require_GET
+def suggest_api(request):
+    text = clean(request.GET.get("q", ""))
+    if len(text) > 40:
+        return json_response({"error": _("搜索建议只接受 40 个字以内的词。")}, status=400)
+    found = vocabulary.current().complete(text, SUGGESTION_LIMIT) if text else []
+    return json_response({"query": text, "suggestions": found})
+
+
+def json_response(data, status=200):
+    """JSON with Chinese left readable (UTF-8, not \\u escapes)."""
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _facet_links(params, facets):
+    """[(heading, [option + "url" + "selected"])]: each option link toggles that filter, back to page 1."""
+    links = []
+    for name, options in facets.items():
+        chosen = params.selected(name)
+        for option in options:
+            option["selected"] = option["value"] == chosen
+            option["url"] = "?" + params.query_string(
+                **{name: "" if option["selected"] else option["value"], "page": ""}
+            )
+        links.append((service.FACET_LABELS[name], options))
+    return links
+
+
+def _page_links(params, page):
+    if page is None or not page.has_other_pages():
+        return None
+    return {
+        "number": page.number,
+        "count": page.paginator.num_pages,
+        "previous": "?" + params.query_string(page=page.number - 1) if page.has_previous() else None,
+        "next": "?" + params.query_string(page=page.number + 1) if page.has_next() else None,
+    }
+
+
+def _results(outcome):
+    """(guide, highlighted title, highlighted summary) for the current page of results."""
+    if outcome.page is None:
+        return []
+    marks = outcome.query.marks
+    return [(guide, highlight(guide.title, marks), highlight(guide.summary, marks)) for guide in outcome.page]

@@ -1,0 +1,36 @@
+"""Admin: synonym management (a snippet) and the weekly search queries report."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Synonym
+from .reports import SearchQueriesReportView
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "search"
+    menu_label = _("搜索同义词")
+    add_to_admin_menu = True
+    menu_order = 800
+    list_display = ["terms", "note", "updated_at"]
+    search_fields = ["terms", "note"]
+
+
+register_snippet(SynonymViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_report_url():
+    return [path("reports/search-queries/", SearchQueriesReportView.as_view(), name="zhinan_search_queries")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return AdminOnlyMenuItem(
+        _("本周搜索词"), reverse("zhinan_search_queries"), name="zhinan-search-queries", icon_name="search", order=1310
+    )

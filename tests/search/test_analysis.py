@@ -1,0 +1,100 @@
+"""The analysis pipeline as pure functions: normalisation, segmentation, pinyin, query expansion, highlighting."""
+
+import jieba
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from search import analysis, vocabulary
+from search.engines import search_backends
+from search.highlight import highlight
+from search.query import MAX_QUERY_LENGTH, analyse_query
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    names = ["不动产首次登记", "房产证", "企业设立登记", "开公司", "社会保险关系转移", "居民身份证", "营业执照变更登记"]
+    groups = [["房产证", "不动产权证书", "不动产登记"], ["社保", "社会保险"], ["开公司", "企业设立登记"]]
+    return vocabulary.build(jieba.Tokenizer(), names, groups)
+
+
+def test_normalise_folds_width_case_script_and_controls():
+    assert analysis.normalise("ＳＨＥＢＡＯ") == "shebao"
+    assert analysis.normalise("不動產登記") == "不动产登记"
+    assert analysis.normalise("身份证\x00\x1f号") == "身份证  号"
+
+
+def test_segment_keeps_words_inside_longer_words(vocab):
+    tokens = vocab.segment("营业执照变更登记")
+    assert "营业执照" in tokens
+    assert "登记" in tokens
+    assert "不动产" in vocab.segment("不动产首次登记")
+
+
+def test_user_dictionary_keeps_colloquial_names_whole(vocab):
+    assert "开公司" in vocab.segment("我要开公司")
+
+
+def test_pinyin_keys_give_full_spelling_and_initials():
+    assert analysis.pinyin_keys("身份证") == ("shenfenzheng", "sfz")
+    assert analysis.pinyin_keys("abc") == ("", "")
+
+
+def test_pinyin_text_indexes_titles_and_names():
+    assert analysis.pinyin_text(["不动产登记"]).split() == ["budongchandengji", "bdcdj"]
+
+
+def test_query_adds_synonyms(vocab):
+    query = analyse_query(vocab, "房产证")
+    assert "不动产" in query.tokens
+    assert "不动产权证书" in query.tokens
+
+
+def test_query_maps_pinyin_and_initials_to_words(vocab):
+    assert "社会保险" in analyse_query(vocab, "shebao").tokens
+    assert "不动产" in analyse_query(vocab, "bdcdj").tokens
+    assert "企业设立登记" in analyse_query(vocab, "kai gong si").tokens
+
+
+def test_query_tolerates_homophone_typos(vocab):
+    assert "房产证" in analyse_query(vocab, "房产正").tokens
+
+
+def test_query_drops_question_words(vocab):
+    tokens = analyse_query(vocab, "怎么办理房产证").tokens
+    assert "怎么" not in tokens
+    assert "办理" not in tokens
+    assert "房产证" in tokens
+
+
+def test_query_is_bounded_and_safe(vocab):
+    assert len(analyse_query(vocab, "身" * 10_000).text) == MAX_QUERY_LENGTH
+    assert analyse_query(vocab, '" * - NEAR( ) {title}:').tokens == ("near", "title")
+
+
+def test_highlight_marks_words_and_escapes_html():
+    assert highlight("<b>不动产</b>首次登记", ["不动产", "登记"]) == (
+        "&lt;b&gt;<mark>不动产</mark>&lt;/b&gt;首次<mark>登记</mark>"
+    )
+
+
+def test_complete_by_prefix_and_pinyin(vocab):
+    assert "不动产首次登记" in vocab.complete("不动")
+    assert "社保" in vocab.complete("sheb")
+
+
+def test_close_to_suggests_for_typos(vocab):
+    assert "社保" in vocab.close_to("shebap")
+
+
+def test_engine_settings_from_environment():
+    assert search_backends({})["default"]["BACKEND"] == "search.backends.database"
+    backends = search_backends({"SEARCH_ENGINE": "opensearch", "SEARCH_URL": "http://127.0.0.1:9201"})
+    assert backends["default"]["BACKEND"] == "wagtail.search.backends.opensearch2"
+    assert backends["default"]["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"]["default"]["tokenizer"] == (
+        "whitespace"
+    )
+    assert backends["database"]["BACKEND"] == "search.backends.database"
+    with pytest.raises(ImproperlyConfigured):
+        search_backends({"SEARCH_ENGINE": "elasticsearch"})
+    with pytest.raises(ImproperlyConfigured):
+        search_backends({"SEARCH_ENGINE": "solr", "SEARCH_URL": "http://x"})
