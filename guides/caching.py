@@ -8,17 +8,21 @@ every cached page's Last-Modified; the ETag is a hash of the body.
 
 Requests with a query string are never cached (search results, situational checklists): one entry per query
 would let anyone fill the cache. Nor are requests with cookies other than the CSRF cookie, or responses that set
-a cookie, carry a form token or say no-store/private. The middleware sits just inside WhiteNoise, so a cached
-page skips the session, CSRF and authentication middlewares.
+another cookie or say no-store/private. A page's form token (the feedback forms) belongs to one visitor: the
+cache keeps the page without it and fills in each visitor's own, through Django's CSRF middleware. The middleware
+sits just inside WhiteNoise, so a cached page skips the session and authentication middlewares.
 """
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -26,6 +30,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 GENERATION_KEY = "zhinan:content-generation"
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
 UNCACHEABLE_DIRECTIVES = ("no-store", "no-cache", "private")
+# The form token that {% csrf_token %} renders: kept out of the cache, filled in for each visitor.
+CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
+CSRF_PLACEHOLDER = b"zhinan-csrf-token-placeholder"
 
 
 def content_generation():
@@ -74,24 +81,51 @@ def is_cacheable_request(request):
         and not request.META.get("QUERY_STRING")
         and not request.path.startswith(EXCLUDED_PREFIXES)
         # Only visitors whose pages cannot differ: no session (signed-in editors see the userbar and drafts) and
-        # no preference cookie; the CSRF cookie changes nothing on a page that has no form, and a page with a form
-        # is never cached (below).
+        # no preference cookie (senior mode). The CSRF cookie only changes the form token, which is filled in
+        # per visitor (below).
         and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
     )
 
 
-def is_cacheable_response(request, response):
-    """A page that set a cookie, or rendered a CSRF token, belongs to one visitor. (Vary: Cookie is not a reason
-    here: the session middleware adds it to every page that asked who is signed in, and only cookie-less requests
-    are served from the cache.)"""
+def is_cacheable_response(response):
+    """Vary: Cookie is not a reason to refuse: the session middleware adds it to every page that asked who is
+    signed in, and only requests without a session are served from the cache."""
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not response.streaming
-        and not response.cookies
+        and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
         and not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES)
     )
+
+
+def shareable_copy(response, generation):
+    """What the cache keeps: the page with its form token (which belongs to one visitor) taken out and without
+    its cookies, plus the validators."""
+    content = response.content
+    token = CSRF_INPUT.search(content)
+    if token:
+        content = content.replace(token.group(1), CSRF_PLACEHOLDER)
+    copy = HttpResponse(content, status=response.status_code)
+    for header, value in response.items():
+        copy[header] = value
+    copy["ETag"] = quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())
+    copy["Last-Modified"] = http_date(float(generation))
+    # Browsers and proxies must ask again each time (a cheap 304): a publish shows at once.
+    patch_cache_control(copy, public=True, no_cache=True)
+    return copy
+
+
+def with_visitor_token(request):
+    """The cached page (request.cached_page) with this visitor's form token, through Django's CSRF middleware,
+    which reads the visitor's CSRF cookie and sets one when they have none."""
+    response = request.cached_page
+    if CSRF_PLACEHOLDER in response.content:
+        response.content = response.content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    return response
+
+
+serve_with_visitor_token = CsrfViewMiddleware(with_visitor_token)
 
 
 def page_key(request):
@@ -114,16 +148,19 @@ class PublicPageCacheMiddleware:
         key = page_key(request)
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or content_generation()
-        rendered_in, response = found.get(key, (None, None))
+        rendered_in, cached = found.get(key, (None, None))
         if rendered_in != generation:
             response = self.get_response(request)
-            if not is_cacheable_response(request, response):
-                return response
-            response["ETag"] = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
-            response["Last-Modified"] = http_date(float(generation))
-            # Browsers and proxies must ask again each time (a cheap 304): a publish shows at once.
-            patch_cache_control(response, public=True, no_cache=True)
-            cache.set(key, (generation, response), settings.PAGE_CACHE_SECONDS)
-        return get_conditional_response(
-            request, etag=response["ETag"], last_modified=int(float(generation)), response=response
+            if is_cacheable_response(response):
+                copy = shareable_copy(response, generation)
+                cache.set(key, (generation, copy), settings.PAGE_CACHE_SECONDS)
+                for header in ("ETag", "Last-Modified", "Cache-Control"):
+                    response[header] = copy[header]
+            return response
+        not_modified = get_conditional_response(
+            request, etag=cached["ETag"], last_modified=int(float(generation)), response=cached
         )
+        if not_modified is not cached:
+            return not_modified
+        request.cached_page = cached
+        return serve_with_visitor_token(request)
