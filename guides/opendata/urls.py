@@ -1,7 +1,7 @@
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
-from . import api
+from . import api, downloads
 from .feeds import GuideChangesFeed
 
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("api/v1/departments/<str:code>/", api.department_detail, name="opendata-department"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("feeds/guides.atom", GuideChangesFeed(), name="opendata-feed"),
+    path("open-data/", downloads.index, name="opendata"),
+    path("open-data/implementation-list.<str:fmt>", downloads.implementation_list, name="opendata-list"),
 ]

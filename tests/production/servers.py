@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -103,6 +104,11 @@ class Gunicorn:
     def __init__(self, env):
         self.env = {**env, "GUNICORN_BIND": f"127.0.0.1:{APP_PORT}", "GUNICORN_WORKERS": "1", "GUNICORN_THREADS": "2"}
         self.process = None
+        self.log = Path(tempfile.mkstemp(prefix="zhinan-faults-gunicorn-", suffix=".log")[1])
+
+    def log_tail(self, characters=3000):
+        """The end of the server's log, for a failure message."""
+        return self.log.read_text(errors="replace")[-characters:]
 
     def start(self):
         if get("/healthz", timeout=1)[0]:
@@ -111,15 +117,20 @@ class Gunicorn:
             [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
             cwd=ROOT,
             env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            # A file, not a pipe: nobody reads a pipe while the test runs, and a full one blocks the server.
+            stdout=self.log.open("wb"),
+            stderr=subprocess.STDOUT,
         )
-        wait_until(lambda: get("/healthz", timeout=1)[0] != 0, 60, "gunicorn to answer")
+        try:
+            wait_until(lambda: get("/healthz", timeout=1)[0] != 0, 120, "gunicorn to answer")
+        except AssertionError as error:
+            raise AssertionError(f"{error}\n{self.log_tail()}") from None
 
     def stop(self):
         if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
+            self.process.send_signal(signal.SIGQUIT)  # quick shutdown
+            self.process.wait(timeout=60)
+        self.log.unlink(missing_ok=True)
 
 
 class OpenSearchNodes:

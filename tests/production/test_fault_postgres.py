@@ -18,18 +18,19 @@ def site_on_its_own_postgres():
     try:
         manage(env, "migrate", "--no-input")
         server.start()
-        yield cluster
+        yield cluster, server
     finally:
         server.stop()
         cluster.stop()
 
 
 def test_the_site_recovers_after_a_postgres_restart(site_on_its_own_postgres):
+    cluster, server = site_on_its_own_postgres
     for _ in range(5):  # every thread holds a persistent connection now
-        assert get("/api/v1/guides/")[0] == 200
-    site_on_its_own_postgres.restart()
+        assert get("/api/v1/guides/")[0] == 200, server.log_tail()
+    cluster.restart()
     status, body = get("/healthz")
-    assert status == 200, body
+    assert status == 200, server.log_tail()
     assert json.loads(body)["database"] == {"ok": True, "vendor": "postgresql"}
     for _ in range(5):
         assert get("/api/v1/guides/")[0] == 200

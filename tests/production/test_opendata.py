@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from guides.importexport import import_guides
 from guides.opendata.openapi import SCHEMAS
 from tests.factories import add_hall, make_department, make_guide
 
@@ -138,3 +139,23 @@ def test_guide_pages_carry_government_service_json_ld(client, guides):
     assert data["provider"]["name"] == "临江市公安局"
     assert data["description"] == "</script><script>alert(1)</script>"
     assert "<script>alert" not in html
+
+
+def test_open_data_page_links_every_format(client, guides):
+    html = client.get("/open-data/").content.decode()
+    for fmt in ("xlsx", "csv", "json"):
+        assert f"/open-data/implementation-list.{fmt}" in html
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "xlsx"])
+def test_the_implementation_list_reads_back_with_import_guides(client, guides, fmt):
+    response = client.get(f"/open-data/implementation-list.{fmt}")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="implementation-list.{fmt}"'
+    plan = import_guides(response.content, f"implementation-list.{fmt}", dry_run=True)
+    assert plan.changes == []  # the export is exactly what is published
+    assert len(plan.unchanged) == len(guides)
+
+
+def test_an_unknown_format_is_404(client, db):
+    assert client.get("/open-data/implementation-list.pdf").status_code == 404
