@@ -8,6 +8,7 @@ class GuidesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from guides.caching import connect_signals
+        from guides import caching, updates
 
-        connect_signals()
+        updates.connect()
+        caching.connect_signals()
