@@ -8,6 +8,7 @@ class GuidesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from guides import updates
+        from guides import caching, updates
 
         updates.connect()
+        caching.connect_signals()
