@@ -6,3 +6,8 @@ class GuidesConfig(AppConfig):
     name = "guides"
     verbose_name = _("办事指南")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from guides import updates
+
+        updates.connect()

@@ -58,6 +58,11 @@ class GuideIndexPage(Page):
     class Meta:
         verbose_name = _("指南目录")
 
+    def permissions_for_user(self, user):
+        from guides.roles import DepartmentPermissionTester
+
+        return DepartmentPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from guides.models import GuidePage
         from guides.views import browse
