@@ -28,3 +28,5 @@ def test_guide_page_prints_without_site_chrome(open_page, board):
     assert not page.locator(".site-header").is_visible()
     assert not page.locator("#feedback").is_visible()
     assert page.locator("table.materials").is_visible()
+    answers = page.locator("details.faq p")
+    assert answers.count() and answers.first.is_visible()  # folded FAQ answers print opened
