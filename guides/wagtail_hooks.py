@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from guides.admin_views.imports import ImportView, export_view
 from guides.admin_views.review_panel import ReviewDuePanel
+from guides.feedback_admin import FeedbackViewSet
 from guides.models import Department, GuidePage, Material, ServiceHall
 from guides.roles import writable_department_ids
 from guides.rules import check_page
@@ -49,6 +50,8 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+register_snippet(FeedbackViewSet)
 
 
 @hooks.register("construct_homepage_panels")

@@ -76,13 +76,16 @@ def _build(record, page, lookups):
             ]
         else:
             setattr(page, key, value)
+    # Rows are numbered: Orderable rows saved without sort_order come back in no set order on PostgreSQL.
     materials = [
         GuideMaterial(
-            material=lookups["materials"].get(row["material"]), **{k: v for k, v in row.items() if k != "material"}
+            sort_order=i,
+            material=lookups["materials"].get(row["material"]),
+            **{k: v for k, v in row.items() if k != "material"},
         )
-        for row in record.materials
+        for i, row in enumerate(record.materials)
     ]
-    return page, materials, [GuideFee(**row) for row in record.fees]
+    return page, materials, [GuideFee(sort_order=i, **row) for i, row in enumerate(record.fees)]
 
 
 def _lookup_problems(record, lookups):

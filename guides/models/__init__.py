@@ -1,4 +1,5 @@
 from .editorial import DepartmentEditors, GuideUpdate
+from .feedback import Feedback
 from .guide import GuideFAQ, GuideFee, GuideHall, GuideMaterial, GuidePage, GuideStep
 from .pages import CommitmentsPage, GuideIndexPage, HomePage, LifeEventItem, LifeEventPage, TopicPage
 from .snippets import Department, Material, OpeningPeriod, ServiceHall
@@ -7,6 +8,7 @@ __all__ = [
     "CommitmentsPage",
     "Department",
     "DepartmentEditors",
+    "Feedback",
     "GuideFAQ",
     "GuideFee",
     "GuideHall",

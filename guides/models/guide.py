@@ -25,9 +25,10 @@ from .choices import (
     ServiceScope,
 )
 from .fields import optional_document
+from .routes import GuideRoutesMixin
 
 
-class GuidePage(Page):
+class GuidePage(GuideRoutesMixin, Page):
     """办事指南: everything a citizen needs to handle one service item."""
 
     # 基本信息
@@ -241,6 +242,7 @@ class GuidePage(Page):
             materials=self.materials_for(answers),
             halls=self.halls.select_related("hall").prefetch_related("hall__opening_hours"),
         )
+        context.update(self.public_context(request, questions, answers))
         return context
 
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('guides', '0001_initial'),
+        ('guides', '0002_feedback'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
