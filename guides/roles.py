@@ -40,7 +40,13 @@ EDITOR_MODEL_PERMISSIONS = (
     "guides.view_servicehall",
     "guides.view_material",
 )
-REVIEWER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + ("guides.add_material", "guides.change_material")
+# The service centre also answers citizens' feedback (the inbox is not scoped per department yet).
+REVIEWER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + (
+    "guides.add_material",
+    "guides.change_material",
+    "guides.view_feedback",
+    "guides.change_feedback",
+)
 DOCUMENT_PERMISSIONS = ("add_document", "choose_document")
 _CACHE = "_guides_department_groups"
 
