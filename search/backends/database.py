@@ -1,11 +1,16 @@
 """WAGTAILSEARCH_BACKENDS entry point for the database: the ranked SQLite backend on SQLite FTS5, stock elsewhere."""
 
+from django.db import connection
 from modelsearch.backends.database import SearchBackend as stock_database_backend
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader looks for
     backend = stock_database_backend(params)
+    if connection.vendor != "sqlite":
+        return backend
+    # Importable only where its SQLite models are registered: on PostgreSQL it raises LookupError.
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
     if isinstance(backend, SQLiteSearchBackend):
         from .sqlite import RankedSQLiteSearchBackend
 
