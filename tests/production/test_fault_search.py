@@ -82,6 +82,7 @@ def test_a_stopped_engine_degrades_search_to_the_database(tmp_path, engines, ser
     engine = engines(1)
     env = site_env(tmp_path, engine)
     manage(env, "shell", "-c", SETUP.format(guides=[("企业设立登记", "开公司")]))
+    manage(env, "update_index")  # the first build of the engine's index, as at installation
     server(env)
     wait_until(lambda: found_by_engine("开公司", "企业设立登记"), 30, "the engine to find the first guide")
 
@@ -116,6 +117,7 @@ def test_a_cluster_with_a_replica_survives_losing_a_node(tmp_path, engines, serv
     env = site_env(tmp_path, engine)
     guides = [("企业设立登记", "开公司"), ("不动产首次登记", "房产证"), ("最低生活保障审批", "低保")]
     manage(env, "shell", "-c", SETUP.format(guides=guides))
+    manage(env, "update_index")
     request = urllib.request.Request(  # noqa: S310 - loopback only
         f"{engine.url(1)}/{INDEX_PREFIX}*/_settings",
         data=json.dumps({"index": {"number_of_replicas": 1}}).encode(),
