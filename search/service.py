@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -161,11 +162,15 @@ def run_search(backend, params, analysed, with_facets):
     queryset = GuidePage.objects.live().public().filter(**params.filters()).select_related("department")
     results = backend.search(analysed.engine_query, queryset, operator="or")
     paginator = Paginator(results, PAGE_SIZE)
+    # The page first: the database backend counts in the same pass, so the count after it is free.
+    guides = list(results[(params.page - 1) * PAGE_SIZE : params.page * PAGE_SIZE])
     total = paginator.count
     if not total:
         return 0, None, {}
-    page = paginator.get_page(params.page)
-    list(page.object_list)  # evaluate now, inside the engine fallback
+    number = min(params.page, paginator.num_pages)
+    if number != params.page:  # past the end: show the last page
+        guides = list(results[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
+    page = ResultsPage(guides, number, paginator)
     if not with_facets:
         return total, page, {}
     facets = {name: facet_options(name, results.facet(field)) for name, field in FACET_FIELDS.items()}

@@ -205,7 +205,8 @@ class GuidePage(Page):
 
     @classmethod
     def get_indexed_objects(cls):
-        return super().get_indexed_objects().select_related("department").prefetch_related("materials__material", "faqs")
+        indexed = super().get_indexed_objects().select_related("department")
+        return indexed.prefetch_related("materials__material", "faqs")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
