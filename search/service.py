@@ -13,7 +13,7 @@ from wagtail.search.backends import get_search_backend
 from guides.models import Department, GuidePage, LifeEventPage, TopicPage
 from guides.models.choices import Audience, OnlineLevel
 
-from . import vocabulary
+from . import analysis, vocabulary
 from .engines import DATABASE_ALIAS
 from .models import QueryLog
 from .query import analyse_query
@@ -73,7 +73,8 @@ class SearchParams:
 
 def parse_params(data):
     """SearchParams from request.GET; raises BadRequest with a message in Chinese."""
-    params = SearchParams(q=data.get("q", "").strip())
+    # Control characters mean nothing in a query, and PostgreSQL cannot store NUL: drop them at the door.
+    params = SearchParams(q=analysis.CONTROL_RE.sub(" ", data.get("q", "")).strip())
     department = data.get("department", "").strip()
     if department:
         params.department = Department.objects.filter(code=department).first()
