@@ -5,11 +5,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.health import healthz
+from guides.views import commitments, senior
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("healthz", healthz, name="healthz"),
+    path("", include("guides.opendata.urls")),
     path("", include("search.urls")),
+    path("api/commitments/", commitments.commitments_api, name="commitments-api"),
+    path("senior-mode/", senior.toggle, name="senior-mode"),
 ]
 
 if settings.DEBUG:

@@ -1,5 +1,6 @@
 """The guide editing form: runs the publishing rules on publish and submit, never on a plain draft save."""
 
+from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
@@ -11,6 +12,24 @@ def _rows(formset):
 
 
 class GuidePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from guides.roles import writable_department_ids
+
+        departments = writable_department_ids(self.for_user) if self.for_user else None
+        if departments is not None and "department" in self.fields:
+            self.fields["department"].queryset = self.fields["department"].queryset.filter(pk__in=departments)
+        # The live page's note described the last publish; a new change needs a new note.
+        if self.instance.pk and not self.instance.has_unpublished_changes:
+            self.initial["change_note"] = ""
+
+    def _check_change_note(self):
+        """A guide that has been published before needs a public change note to go live again."""
+        if self.instance.first_published_at and not (self.cleaned_data.get("change_note") or "").strip():
+            self.add_error("change_note", _("请填写更新说明：它会公开显示在指南的“更新记录”中"))
+            return False
+        return True
+
     def is_valid(self):
         valid = super().is_valid()
         # A draft keeps whatever the editor wrote; the rules guard what goes live.
@@ -33,4 +52,4 @@ class GuidePageForm(WagtailAdminPageForm):
                 self.add_error(relation, error.message)
             else:
                 self.add_error(None, error.message)
-        return not errors
+        return self._check_change_note() and not errors

@@ -1,10 +1,17 @@
 """Admin registration: the reference snippets, grouped under one menu."""
 
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from guides.models import Department, Material, ServiceHall
+from guides.admin_views.imports import ImportView, export_view
+from guides.admin_views.review_panel import ReviewDuePanel
+from guides.feedback_admin import FeedbackViewSet
+from guides.models import Department, GuidePage, Material, ServiceHall
+from guides.roles import writable_department_ids
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -40,3 +47,37 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+register_snippet(FeedbackViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    panels.append(ReviewDuePanel(request.user))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def show_department_editors_their_guides(parent_page, pages, request):
+    """A department editor lists only their own departments' guides (other pages are unaffected)."""
+    department_ids = writable_department_ids(request.user)
+    if department_ids is None:
+        return pages
+    return pages.exclude(pk__in=GuidePage.objects.exclude(department_id__in=department_ids).values("pk"))
+
+
+class AdministratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("guides/import/", ImportView.as_view(), name="guides_import"),
+        path("guides/export/<str:fmt>/", export_view, name="guides_export"),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_import_menu_item():
+    return AdministratorMenuItem(_("导入导出实施清单"), reverse_lazy("guides_import"), icon_name="upload", order=900)

@@ -89,9 +89,9 @@ def make_guide(index, *, department=None, materials=None, fees=(), publish=True,
     """A guide under `index`. `materials` is a list of GuideMaterial field dicts (default: one valid row)."""
     guide = GuidePage(department=department or make_department(), **guide_fields(**fields))
     rows = materials if materials is not None else [{"name": "居民身份证"}]
-    guide.materials = [GuideMaterial(**row) for row in rows]
-    guide.fees = [GuideFee(**fee) for fee in fees]
-    guide.steps = [GuideStep(title="受理"), GuideStep(title="审核"), GuideStep(title="办结")]
+    guide.materials = [GuideMaterial(sort_order=i, **row) for i, row in enumerate(rows)]
+    guide.fees = [GuideFee(sort_order=i, **fee) for i, fee in enumerate(fees)]
+    guide.steps = [GuideStep(sort_order=i, title=title) for i, title in enumerate(("受理", "审核", "办结"))]
     index.add_child(instance=guide)
     revision = guide.save_revision()
     if publish:

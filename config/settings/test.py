@@ -10,3 +10,6 @@ if "DATABASE_URL" not in os.environ:
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Whole-page caching is off in tests (tests/production/test_caching.py turns it on): a test that changes a guide
+# inside its transaction never commits, so the cache would never hear of the change.
+PAGE_CACHE_SECONDS = 0

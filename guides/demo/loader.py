@@ -180,7 +180,8 @@ def _apply(obj, data):
     for name, value in data.items():
         field = obj._meta.get_field(name)
         if field.one_to_many:
-            setattr(obj, name, [_apply(field.related_model(), row) for row in value])
+            # Number the rows: Orderable rows saved without sort_order come back in no set order on PostgreSQL.
+            setattr(obj, name, [_apply(field.related_model(sort_order=i), row) for i, row in enumerate(value)])
         elif field.many_to_many:
             setattr(obj, name, [_lookup(field.related_model, key) for key in value])
         elif field.many_to_one:

@@ -1,3 +1,5 @@
+from .editorial import DepartmentEditors, GuideUpdate
+from .feedback import Feedback
 from .guide import GuideFAQ, GuideFee, GuideHall, GuideMaterial, GuidePage, GuideStep
 from .pages import CommitmentsPage, GuideIndexPage, HomePage, LifeEventItem, LifeEventPage, TopicPage
 from .snippets import Department, Material, OpeningPeriod, ServiceHall
@@ -5,6 +7,8 @@ from .snippets import Department, Material, OpeningPeriod, ServiceHall
 __all__ = [
     "CommitmentsPage",
     "Department",
+    "DepartmentEditors",
+    "Feedback",
     "GuideFAQ",
     "GuideFee",
     "GuideHall",
@@ -12,6 +16,7 @@ __all__ = [
     "GuideMaterial",
     "GuidePage",
     "GuideStep",
+    "GuideUpdate",
     "HomePage",
     "LifeEventItem",
     "LifeEventPage",

@@ -1,6 +1,7 @@
 """Browse pages: home, the guide index, topics, life events and the commitments board."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -10,9 +11,10 @@ from wagtail.search import index
 from search.documents import search_fields_for
 
 from .choices import Audience
+from .routes import HomeRoutesMixin
 
 
-class HomePage(Page):
+class HomePage(HomeRoutesMixin, Page):
     """首页."""
 
     intro = models.CharField(_("导语"), max_length=200, blank=True)
@@ -28,12 +30,18 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from guides.models import Department, GuidePage, LifeEventPage, TopicPage
+        from guides.views import browse
 
         context = super().get_context(request, *args, **kwargs)
+        audience = browse.audience_choice(request)
         context["topics"] = TopicPage.objects.live().public().descendant_of(self)
         context["life_events"] = LifeEventPage.objects.live().public().descendant_of(self)
+        if audience:
+            context["topics"] = context["topics"].filter(audience__in=[audience, Audience.BOTH])
+            context["life_events"] = context["life_events"].filter(audience__in=[audience, Audience.BOTH])
         context["departments"] = Department.objects.all()
         context["guide_count"] = GuidePage.objects.live().public().count()
+        context.update(audience=audience, audience_tabs=browse.audience_tabs(), popular=browse.popular_guides(audience))
         return context
 
 
@@ -50,8 +58,14 @@ class GuideIndexPage(Page):
     class Meta:
         verbose_name = _("指南目录")
 
+    def permissions_for_user(self, user):
+        from guides.roles import DepartmentPermissionTester
+
+        return DepartmentPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from guides.models import GuidePage
+        from guides.views import browse
 
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = (
@@ -61,7 +75,17 @@ class GuideIndexPage(Page):
             .select_related("department")
             .order_by("department__ordering", "title")
         )
+        context.update(browse.filtered_list_context(request, context["guides"]))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from guides.browse import FilterError
+
+        try:
+            return super().serve(request, *args, **kwargs)
+        except FilterError as error:
+            context = {"page": self, "self": self, "filter_error": str(error), "guides": []}
+            return TemplateResponse(request, self.template, context, status=400)
 
 
 class TopicPage(Page):
@@ -143,3 +167,11 @@ class CommitmentsPage(Page):
 
     class Meta:
         verbose_name = _("承诺公示")
+
+    def get_context(self, request, *args, **kwargs):
+        from guides.commitments import board
+        from guides.views.commitments import guide_list_url, guide_rows
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(board=board(guide_rows(request)), guide_list_url=guide_list_url(request))
+        return context

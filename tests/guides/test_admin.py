@@ -3,7 +3,7 @@
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from guides.models import (
     CommitmentsPage,
@@ -14,6 +14,7 @@ from guides.models import (
     TopicPage,
 )
 from tests.factories import make_department, make_guide, make_site
+from tests.guides.editing import edit_form_data
 
 
 def situation_value(question, options):
@@ -116,18 +117,8 @@ class CreateEveryPageTypeTests(AdminTestCase):
 
 class PublishBlockingTests(AdminTestCase):
     def edit(self, guide, action, **changes):
-        url = reverse("wagtailadmin_pages:edit", args=[guide.pk])
-        data = querydict_from_html(self.client.get(url).content.decode(), form_id="page-edit-form")
-        # The StreamField editor is drawn by JavaScript, so its (empty) inputs are not in the HTML.
-        data["situations-count"] = "0"
-        # Browsers send "on" for a ticked checkbox without a value; the HTML helper sends "".
-        for name in ("is_free", "appointment", "postal_delivery"):
-            if getattr(guide, name):
-                data[name] = "on"
-        for key, value in changes.items():
-            data[key] = value
-        data[action] = action
-        return self.client.post(url, data)
+        data = edit_form_data(self.client, guide, **changes, **{action: action})
+        return self.client.post(reverse("wagtailadmin_pages:edit", args=[guide.pk]), data)
 
     def test_publishing_a_wrong_guide_shows_errors_and_keeps_the_live_page(self):
         guide = make_guide(self.index, legal_limit_days=20, committed_limit_days=5)
@@ -164,7 +155,7 @@ class PublishBlockingTests(AdminTestCase):
 
     def test_a_correct_edit_publishes(self):
         guide = make_guide(self.index, legal_limit_days=20, committed_limit_days=5)
-        response = self.edit(guide, "action-publish", committed_limit_days="0")
+        response = self.edit(guide, "action-publish", committed_limit_days="0", change_note="改为即办")
         self.assertEqual(response.status_code, 302)
         guide.refresh_from_db()
         self.assertTrue(guide.is_instant)

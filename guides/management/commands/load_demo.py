@@ -1,5 +1,6 @@
 """`python manage.py load_demo`: load (or refresh) the 临江市 demo content."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from guides.demo.loader import DemoContentError, load
@@ -16,3 +17,4 @@ class Command(BaseCommand):
         self.stdout.write(
             f"演示数据已加载：新建 {tally['created']}，更新 {tally['updated']}，未变 {tally['unchanged']}"
         )
+        call_command("setup_roles", demo_users=True, stdout=self.stdout)

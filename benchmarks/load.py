@@ -1,0 +1,240 @@
+"""Load benchmark: gunicorn (config/gunicorn.py) on PostgreSQL + Redis with the demo content, measured with wrk.
+
+In one run, against one server: requests per second and p99 latency for a cached guide page, the same page
+uncached (a query string bypasses the page cache), a search, and a static file of the same size served by the
+same server (WhiteNoise); then a soak run over every guide page, the search and the API. Goal: cached page
+>= 0.7 x the static file; the soak with 0 errors.
+
+    .ci/services/postgres.sh start && .ci/services/redis.sh start
+    .venv/bin/python benchmarks/load.py                     # 3 rounds of 10 s per measurement, 5 minute soak
+    .venv/bin/python benchmarks/load.py --rounds 1 --duration 5 --soak 30
+
+Everything stays on 127.0.0.1 and every wrk run is bounded in time. The database (default `zhinan_bench`) is
+created if missing, migrated and given the demo content; results also go to benchmarks/results/.
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+STATIC_NAME = "benchmark/page-sized.html"
+
+# wrk calls request() for each request: every connection walks the list of paths.
+ROTATE_LUA = """
+paths = {%s}
+counter = 0
+request = function()
+    counter = counter + 1
+    return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+
+def arguments():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", default="postgres://zhinan:zhinan@127.0.0.1:5432/zhinan_bench")
+    parser.add_argument("--cache-url", default=os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1"))
+    parser.add_argument("--port", type=int, default=8006)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement and round")
+    parser.add_argument("--rounds", type=int, default=3, help="the measurements take turns, so they share the noise")
+    parser.add_argument("--soak", type=int, default=300, help="seconds of the mixed soak run (0: skip)")
+    parser.add_argument("--search", default="/search/?q=身份证", help="the search request to measure")
+    return parser.parse_args()
+
+
+def ensure_database(url):
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.OperationalError:
+        parts = urllib.parse.urlsplit(url)
+        name = parts.path.lstrip("/")
+        maintenance = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+        with psycopg.connect(maintenance, autocommit=True) as connection:
+            connection.execute(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8'")
+
+
+def server_env(args):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DATABASE_URL=args.database_url,
+        CACHE_URL=args.cache_url,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
+        GUNICORN_BIND=f"127.0.0.1:{args.port}",
+    )
+    return env
+
+
+def manage(env, *command):
+    print("$ manage.py", *command, flush=True)
+    subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=900)  # noqa: S603
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - our own server on 127.0.0.1
+        return response.status, response.read()
+
+
+def wait_for(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            fetch(url)
+            return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.5)
+    raise SystemExit(f"{url} did not answer within {seconds}s")
+
+
+def guide_paths(base):
+    paths, url = [], f"{base}/api/v1/guides/?page_size=100"
+    while url:
+        page = json.loads(fetch(url)[1])
+        paths += [urllib.parse.urlsplit(guide["url"]).path for guide in page["results"]]
+        url = page["next"]
+    if not paths:
+        raise SystemExit("no published guides: did load_demo run?")
+    return paths
+
+
+def seconds(value, unit):
+    return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
+
+
+def wrk(args, url, duration, script=None):
+    """Runs wrk; returns requests/s, p99 in ms and the error count (socket errors + non-2xx/3xx)."""
+    command = ["wrk", "-t2", f"-c{args.connections}", f"-d{duration}s", "--timeout", "10s", "--latency"]
+    if script:
+        command += ["-s", script]
+    output = subprocess.run(  # noqa: S603
+        [*command, url], capture_output=True, text=True, timeout=duration + 60, check=True
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors += int(non_2xx.group(1)) if non_2xx else 0
+    total = int(re.search(r"(\d+) requests in", output).group(1))
+    return {"rps": rps, "p99_ms": seconds(*p99.groups()) * 1000, "errors": errors, "requests": total}
+
+
+def combined(results, duration):
+    """Rounds of one measurement as one: total requests over total time, the worst p99, all errors."""
+    requests = sum(result["requests"] for result in results)
+    return {
+        "rps": requests / (duration * len(results)),
+        "p99_ms": max(result["p99_ms"] for result in results),
+        "errors": sum(result["errors"] for result in results),
+        "requests": requests,
+    }
+
+
+def main():
+    args = arguments()
+    env = server_env(args)
+    ensure_database(args.database_url)
+    manage(env, "migrate", "--no-input", "-v0")
+    manage(env, "load_demo")
+    manage(env, "collectstatic", "--no-input", "-v0")
+    base = f"http://127.0.0.1:{args.port}"
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"], cwd=ROOT, env=env
+    )
+    try:
+        wait_for(f"{base}/healthz")
+        guides = guide_paths(base)
+        page = guides[0]
+        size = len(fetch(base + page)[1])
+        static_file = ROOT / "staticfiles" / STATIC_NAME
+        static_file.parent.mkdir(parents=True, exist_ok=True)
+        static_file.write_bytes(b"x" * size)
+        server.send_signal(signal.SIGHUP)  # new workers: WhiteNoise indexes the new static file at start-up
+        time.sleep(3)
+        wait_for(f"{base}/static/{STATIC_NAME}")
+        search = urllib.parse.quote(args.search, safe="/?=&")
+        search_status = fetch_status(base + search)
+        targets = [
+            ("cached guide page", page),
+            ("uncached guide page", f"{page}?uncached=1"),
+            ("search", search if search_status == 200 else None),
+            (f"static file, same size ({size} bytes)", f"/static/{STATIC_NAME}"),
+        ]
+        for _name, path in targets:
+            if path:
+                fetch(base + path)  # warm the page cache
+        runs = {name: [] for name, path in targets if path}
+        for _ in range(args.rounds):
+            for name, path in targets:
+                if path:
+                    runs[name].append(wrk(args, base + path, args.duration))
+        rows = [(name, combined(runs[name], args.duration) if path else None) for name, path in targets]
+        soak = None
+        if args.soak:
+            mix = [*guides, *(f"{path}?uncached=1" for path in guides[:5]), "/api/v1/guides/", "/sitemap.xml"]
+            if search_status == 200:
+                mix.append(search)
+            with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+                script.write(ROTATE_LUA % ", ".join(json.dumps(path) for path in mix))
+            soak = wrk(args, base + "/", args.soak, script.name)
+            os.unlink(script.name)
+        report(args, rows, soak, len(guides))
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def fetch_status(url):
+    try:
+        return fetch(url)[0]
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def report(args, rows, soak, guide_count):
+    lines = [
+        f"gunicorn gthread ({os.cpu_count()} cores), PostgreSQL, Redis; {guide_count} guides; wrk -t2 "
+        f"-c{args.connections}; {args.rounds} rounds of {args.duration} s each, taking turns (p99: worst round)",
+        "",
+        "| request | requests/s | p99 (ms) | errors |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for name, result in rows:
+        if result is None:
+            lines.append(f"| {name} | (not available) | | |")
+        else:
+            lines.append(f"| {name} | {result['rps']:.0f} | {result['p99_ms']:.1f} | {result['errors']} |")
+    measured = dict(rows)
+    cached, static = measured["cached guide page"], rows[-1][1]
+    lines += ["", f"cached page / static file: {cached['rps'] / static['rps']:.2f} (goal >= 0.70)"]
+    if soak:
+        lines.append(
+            f"soak: {args.soak} s at {args.connections} connections over every guide page, uncached pages, search "
+            f"and API: {soak['requests']} requests, {soak['rps']:.0f}/s, p99 {soak['p99_ms']:.1f} ms, "
+            f"{soak['errors']} errors (goal 0)"
+        )
+    text = "\n".join(lines)
+    print(text)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"load-{time.strftime('%Y%m%d-%H%M%S')}.md").write_text(text + "\n")
+
+
+if __name__ == "__main__":
+    main()

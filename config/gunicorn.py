@@ -1,0 +1,23 @@
+"""gunicorn settings: `gunicorn -c config/gunicorn.py config.wsgi`. Every value can be changed from the environment."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Threaded workers: a request mostly waits on PostgreSQL, Redis or the search engine, so threads keep the cores busy
+# without a process per connection.
+worker_class = "gthread"
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycling workers (against a slow leak) is off by default: a recycled worker drops its keep-alive connections,
+# which clients see as errors under load. Set e.g. 50000 if memory grows.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
+# The reverse proxy in front (nginx, a load balancer) sets X-Forwarded-Proto; trust it only from these addresses.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

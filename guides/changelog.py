@@ -1,0 +1,172 @@
+"""Field-level change summaries for the public update log (更新记录).
+
+Pure functions: `snapshot` reduces a guide revision's stored content to what the public summary compares,
+`summarize` lists what changed between two snapshots, and `material_changes` does the same for a library
+material. Nothing here reads the database; guides/updates.py feeds them.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from guides.models.choices import (
+    MaterialCategory,
+    MaterialForm,
+    MaterialMedium,
+    MaterialSource,
+    OnlineLevel,
+    Requirement,
+)
+
+MATERIAL_ROW_FIELDS = (
+    ("form", gettext_lazy("材料形式"), MaterialForm),
+    ("medium", gettext_lazy("载体"), MaterialMedium),
+    ("copies", gettext_lazy("份数"), None),
+    ("requirement", gettext_lazy("必要性"), Requirement),
+    ("source", gettext_lazy("来源渠道"), MaterialSource),
+    ("notes", gettext_lazy("填报要求"), None),
+    ("exempt_by_data_sharing", gettext_lazy("免提交"), None),
+    ("pledge_allowed", gettext_lazy("可告知承诺"), None),
+    ("applies_to", gettext_lazy("适用情形"), None),
+)
+LIBRARY_FIELDS = (
+    ("name", gettext_lazy("材料名称"), None),
+    ("description", gettext_lazy("材料说明"), None),
+    ("category", gettext_lazy("类别"), MaterialCategory),
+    ("source", gettext_lazy("来源渠道"), MaterialSource),
+    ("issuing_body", gettext_lazy("出具单位"), None),
+    ("blank_form_id", gettext_lazy("空白表格"), "document"),
+    ("example_id", gettext_lazy("示例样表"), "document"),
+    ("electronic_certificate", gettext_lazy("可用电子证照替代"), None),
+)
+
+
+def _show(value, choices=None):
+    if isinstance(value, bool):
+        return _("是") if value else _("否")
+    if value in (None, ""):
+        return _("（空）")
+    if choices is not None:
+        try:
+            return str(choices(value).label)
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def _days(value):
+    if value == 0:
+        return _("即办")
+    return _("%(days)s 个工作日") % {"days": value}
+
+
+def _change(label, old, new, choices=None):
+    return _("%(label)s：%(old)s → %(new)s") % {"label": label, "old": _show(old, choices), "new": _show(new, choices)}
+
+
+def _material_key(row):
+    return f"library:{row['material']}" if row.get("material") else f"name:{(row.get('name') or '').strip()}"
+
+
+def snapshot(content, material_names):
+    """What the public summary compares, from a GuidePage revision's content dict.
+
+    `material_names` maps library material ids to their names (library names are shown live, so the name
+    is looked up rather than stored in the revision).
+    """
+    materials = {}
+    for row in content.get("materials", []):
+        name = material_names.get(row.get("material")) or row.get("name") or ""
+        fields = {key: row.get(key) for key, _label, _choices in MATERIAL_ROW_FIELDS}
+        materials[_material_key(row)] = {"name": name, **fields}
+    return {
+        "legal_limit_days": content.get("legal_limit_days"),
+        "committed_limit_days": content.get("committed_limit_days"),
+        "is_free": content.get("is_free"),
+        "fees": {
+            (fee.get("name") or "").strip(): (fee.get("standard") or "", fee.get("basis") or "")
+            for fee in content.get("fees", [])
+        },
+        "online_level": content.get("online_level"),
+        "online_url": content.get("online_url") or "",
+        "visits_required": content.get("visits_required"),
+        "materials": materials,
+    }
+
+
+def _material_summary(old, new):
+    lines = [_("新增材料「%(name)s」") % {"name": new[key]["name"]} for key in new if key not in old]
+    lines += [_("删除材料「%(name)s」") % {"name": old[key]["name"]} for key in old if key not in new]
+    for key in new:
+        if key not in old:
+            continue
+        details = [
+            _change(label, old[key][field], new[key][field], choices)
+            for field, label, choices in MATERIAL_ROW_FIELDS
+            if (old[key][field] or "") != (new[key][field] or "")
+        ]
+        if details:
+            lines.append(_("材料「%(name)s」：%(details)s") % {"name": new[key]["name"], "details": "；".join(details)})
+    return lines
+
+
+def _limit_summary(old, new):
+    lines = []
+    for field, label in (("legal_limit_days", _("法定办结时限")), ("committed_limit_days", _("承诺办结时限"))):
+        if old[field] != new[field]:
+            lines.append(
+                _("%(label)s：%(old)s → %(new)s") % {"label": label, "old": _days(old[field]), "new": _days(new[field])}
+            )
+    return lines
+
+
+def _fee_summary(old, new):
+    lines = []
+    if old["is_free"] != new["is_free"]:
+        free = {True: _("不收费"), False: _("收费")}
+        old_label, new_label = free[bool(old["is_free"])], free[bool(new["is_free"])]
+        lines.append(_("收费：%(old)s → %(new)s") % {"old": old_label, "new": new_label})
+    old_fees, new_fees = old["fees"], new["fees"]
+    lines += [_("新增收费项目「%(name)s」") % {"name": name} for name in new_fees if name not in old_fees]
+    lines += [_("删除收费项目「%(name)s」") % {"name": name} for name in old_fees if name not in new_fees]
+    for name in new_fees:
+        if name in old_fees and old_fees[name] != new_fees[name]:
+            old_text, new_text = ("，".join(filter(None, fees[name])) for fees in (old_fees, new_fees))
+            template = _("收费项目「%(name)s」：%(old)s → %(new)s")
+            lines.append(template % {"name": name, "old": old_text, "new": new_text})
+    return lines
+
+
+def _online_summary(old, new):
+    lines = []
+    if old["online_level"] != new["online_level"]:
+        lines.append(_change(_("网上办理深度"), old["online_level"], new["online_level"], OnlineLevel))
+    if old["online_url"] != new["online_url"]:
+        lines.append(_change(_("网上办理地址"), old["online_url"], new["online_url"]))
+    if old["visits_required"] != new["visits_required"]:
+        lines.append(_change(_("到办事现场次数"), old["visits_required"], new["visits_required"]))
+    return lines
+
+
+def summarize(old, new):
+    """Human-readable lines (Chinese) for what changed from snapshot `old` to `new`; `old` None is a first publish."""
+    if old is None:
+        return [_("首次发布")]
+    return (
+        _material_summary(old["materials"], new["materials"])
+        + _limit_summary(old, new)
+        + _fee_summary(old, new)
+        + _online_summary(old, new)
+    )
+
+
+def material_changes(old, new):
+    """Lines for what changed in a library material; `old` and `new` map LIBRARY_FIELDS keys to values."""
+    lines = []
+    for field, label, choices in LIBRARY_FIELDS:
+        if old.get(field) == new.get(field):
+            continue
+        if choices == "document":
+            lines.append(_("%(label)s已更新") % {"label": label})
+        else:
+            lines.append(_change(label, old.get(field), new.get(field), choices))
+    return lines

@@ -1,0 +1,237 @@
+"""The implementation list's columns: one definition per field, shared by every file format.
+
+Tabular files (XLSX, CSV) carry Chinese headers and Chinese choice labels; JSON carries the field keys and
+the choice codes. Both are read by the same `to_value`, so a cell means the same thing in every format.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from guides.models import GuideFee, GuideMaterial, GuidePage
+from guides.models.choices import (
+    Audience,
+    ItemType,
+    MaterialForm,
+    MaterialMedium,
+    MaterialSource,
+    OnlineLevel,
+    Requirement,
+    ServiceScope,
+)
+
+TRUE_WORDS = {"是", "true", "1", "y", "yes"}
+FALSE_WORDS = {"否", "false", "0", "n", "no"}
+DATE_PATTERN = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+INTEGER_PATTERN = re.compile(r"^-?\d+$")
+QUESTION_SEPARATOR = "："
+OPTION_SEPARATORS = re.compile(r"[／/]")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message says what was expected, in Chinese."""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: str = "text"  # text, int, bool, date, choice, situations
+    choices: type | None = None
+    required: bool = False
+    max_length: int | None = None
+
+
+def _columns(model, specs):
+    columns = []
+    for key, header, kind, choices, required in specs:
+        max_length = getattr(model._meta.get_field(key), "max_length", None) if kind == "text" else None
+        columns.append(Column(key, header, kind, choices, required, max_length))
+    return tuple(columns)
+
+
+GUIDE_COLUMNS = _columns(
+    GuidePage,
+    [
+        ("item_code", "事项编码", "text", None, True),
+        ("title", "事项名称", "text", None, True),
+        ("slug", "网址名称", "text", None, False),
+        ("item_type", "事项类型", "choice", ItemType, True),
+        ("audience", "服务对象", "choice", Audience, True),
+        ("department", "实施主体", "text", None, True),
+        ("summary", "一句话说明", "text", None, True),
+        ("colloquial_names", "常用叫法", "text", None, False),
+        ("legal_basis", "设定依据", "text", None, True),
+        ("conditions", "受理条件", "text", None, True),
+        ("legal_limit_days", "法定办结时限", "int", None, True),
+        ("committed_limit_days", "承诺办结时限", "int", None, True),
+        ("limit_note", "时限说明", "text", None, False),
+        ("is_free", "不收费", "bool", None, True),
+        ("online_level", "网上办理深度", "choice", OnlineLevel, True),
+        ("online_url", "网上办理地址", "text", None, False),
+        ("visits_required", "到办事现场次数", "int", None, True),
+        ("appointment", "支持预约办理", "bool", None, True),
+        ("appointment_note", "预约方式", "text", None, False),
+        ("postal_delivery", "支持结果邮寄", "bool", None, True),
+        ("service_scope", "通办范围", "choice", ServiceScope, True),
+        ("enquiry_phone", "咨询电话", "text", None, False),
+        ("complaint_phone", "监督投诉电话", "text", None, False),
+        ("result_name", "办理结果", "text", None, True),
+        ("result_delivery", "结果送达方式", "text", None, False),
+        ("last_reviewed", "上次复核日期", "date", None, False),
+        ("next_review_due", "下次复核日期", "date", None, False),
+        ("situations", "情形", "situations", None, False),
+    ],
+)
+MATERIAL_COLUMNS = _columns(
+    GuideMaterial,
+    [
+        ("guide", "事项编码", "text", None, True),
+        ("material", "材料库材料", "text", None, False),
+        ("name", "材料名称", "text", None, False),
+        ("form", "材料形式", "choice", MaterialForm, True),
+        ("medium", "载体", "choice", MaterialMedium, True),
+        ("copies", "份数", "int", None, True),
+        ("requirement", "必要性", "choice", Requirement, True),
+        ("source", "来源渠道", "choice", MaterialSource, False),
+        ("notes", "填报要求", "text", None, False),
+        ("exempt_by_data_sharing", "免提交", "bool", None, True),
+        ("pledge_allowed", "可告知承诺", "bool", None, True),
+        ("applies_to", "适用情形", "text", None, False),
+    ],
+)
+FEE_COLUMNS = _columns(
+    GuideFee,
+    [
+        ("guide", "事项编码", "text", None, True),
+        ("name", "收费项目", "text", None, True),
+        ("standard", "收费标准", "text", None, False),
+        ("basis", "收费依据", "text", None, False),
+    ],
+)
+# Foreign keys are written by name (department, library material) or by item code (guide), never by database id.
+TABLES = {"guides": ("事项", GUIDE_COLUMNS), "materials": ("材料", MATERIAL_COLUMNS), "fees": ("收费", FEE_COLUMNS)}
+
+
+def _text(raw):
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    if isinstance(raw, datetime.datetime | datetime.date):
+        raw = raw.isoformat()
+    return str(raw).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _is_blank(raw):
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _choice_of(column, raw):
+    text = _text(raw)
+    for value, label in column.choices.choices:
+        if text in (value, str(label)):
+            return value
+    labels = "、".join(str(label) for _value, label in column.choices.choices)
+    raise CellError(_("应为以下之一：%(labels)s；现为「%(value)s」") % {"labels": labels, "value": text})
+
+
+def _int_of(raw):
+    if isinstance(raw, bool):
+        raise CellError(_("应填写整数"))
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    text = _text(raw)
+    if INTEGER_PATTERN.match(text):
+        return int(text)
+    raise CellError(_("应填写整数，现为「%(value)s」") % {"value": text})
+
+
+def _bool_of(raw):
+    if isinstance(raw, bool):
+        return raw
+    text = _text(raw).lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise CellError(_("应填写“是”或“否”，现为「%(value)s」") % {"value": _text(raw)})
+
+
+def _date_of(raw):
+    if isinstance(raw, datetime.datetime):
+        return raw.date()
+    if isinstance(raw, datetime.date):
+        return raw
+    match = DATE_PATTERN.match(_text(raw))
+    try:
+        if match:
+            return datetime.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        pass
+    raise CellError(_("应为日期，例如 2026-06-01；现为「%(value)s」") % {"value": _text(raw)})
+
+
+def parse_situations(text):
+    """[(question, [options])] from the 情形 cell: one question per line, 问题：选项一／选项二."""
+    questions = []
+    for line in filter(None, (line.strip() for line in text.split("\n"))):
+        question, separator, options = line.rpartition(QUESTION_SEPARATOR)
+        choices = [option.strip() for option in OPTION_SEPARATORS.split(options) if option.strip()]
+        if not separator or not question.strip() or len(choices) < 2:
+            raise CellError(
+                _("每行写一个问题及至少两个选项，例如“由谁办理？：本人办理／委托代理人办理”；无法读取「%(line)s」")
+                % {"line": line}
+            )
+        questions.append((question.strip(), choices))
+    return questions
+
+
+def situations_text(questions):
+    """The canonical 情形 cell for [(question, [options])]."""
+    return "\n".join(f"{question}{QUESTION_SEPARATOR}{'／'.join(options)}" for question, options in questions)
+
+
+def to_value(column, raw):
+    """The canonical value of one cell (from any format), or CellError."""
+    if _is_blank(raw):
+        if column.required:
+            raise CellError(_("必须填写"))
+        return {"int": None, "bool": False, "date": None}.get(column.kind, "")
+    if column.kind == "int":
+        return _int_of(raw)
+    if column.kind == "bool":
+        return _bool_of(raw)
+    if column.kind == "date":
+        return _date_of(raw)
+    if column.kind == "choice":
+        return _choice_of(column, raw)
+    text = _text(raw)
+    if column.kind == "situations":
+        return situations_text(parse_situations(text))
+    if column.max_length and len(text) > column.max_length:
+        message = _("不能超过 %(max)s 个字，现有 %(count)s 个字")
+        raise CellError(message % {"max": column.max_length, "count": len(text)})
+    return text
+
+
+def to_cell(column, value, tabular):
+    """What a canonical value looks like in a file: labels and 是/否 in tables, codes and booleans in JSON."""
+    if column.kind == "date":
+        return value.isoformat() if value else ("" if tabular else None)
+    if not tabular:
+        return value
+    if column.kind == "bool":
+        return _("是") if value else _("否")
+    if column.kind == "choice":
+        return str(column.choices(value).label) if value else ""
+    return "" if value is None else value
+
+
+def canonical(column, value):
+    """A stored value in the form `to_value` gives, without judging it (exports never fail on odd data)."""
+    if column.kind in ("text", "situations", "choice"):
+        return "" if value is None else _text(value)
+    return value

@@ -1,0 +1,175 @@
+"""Deciding what an import would do, validating it with the editor form's rules, and applying it atomically.
+
+`build_plan` changes nothing: it compares each record with the live guide of the same item code, builds the
+changed or new guide in memory and runs guides.rules.check_guide on it, exactly as the editor form does.
+Any problem anywhere refuses the whole file. `apply` then writes one revision per changed guide, with the
+change note 批量导入, and publishes it, all in one transaction.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from guides.models import Department, GuideFee, GuideIndexPage, GuideMaterial, GuidePage, Material
+from guides.rules import check_guide
+
+from .columns import FEE_COLUMNS, GUIDE_COLUMNS, MATERIAL_COLUMNS, parse_situations
+from .problems import ImportRefused, Problem
+from .records import record_of
+
+IMPORT_NOTE = "批量导入"
+HEADERS = {
+    "guide": {column.key: column.header for column in GUIDE_COLUMNS},
+    "materials": {column.key: column.header for column in MATERIAL_COLUMNS},
+    "fees": {column.key: column.header for column in FEE_COLUMNS},
+}
+RELATION_HEADERS = {"materials": _("申请材料"), "fees": _("收费项目")}
+
+
+@dataclass
+class Change:
+    record: object
+    page: GuidePage
+    materials: list
+    fees: list
+    changed: list
+    is_new: bool
+
+
+@dataclass
+class Plan:
+    changes: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    @property
+    def created(self):
+        return [change for change in self.changes if change.is_new]
+
+    @property
+    def updated(self):
+        return [change for change in self.changes if not change.is_new]
+
+
+def _changed_headers(current, record):
+    headers = [
+        HEADERS["guide"][key] for key, value in record.fields.items() if current is None or current.fields[key] != value
+    ]
+    for relation in ("materials", "fees"):
+        if current is None or getattr(current, relation) != getattr(record, relation):
+            headers.append(str(RELATION_HEADERS[relation]))
+    return headers
+
+
+def _build(record, page, lookups):
+    """The guide as the record wants it (unsaved), with its material and fee rows."""
+    page = page or GuidePage(live=False)
+    for key, value in record.fields.items():
+        if key == "department":
+            page.department = lookups["departments"][value]
+        elif key == "situations":
+            page.situations = [
+                ("situation", {"question": question, "options": options})
+                for question, options in parse_situations(value)
+            ]
+        else:
+            setattr(page, key, value)
+    # Rows are numbered: Orderable rows saved without sort_order come back in no set order on PostgreSQL.
+    materials = [
+        GuideMaterial(
+            sort_order=i,
+            material=lookups["materials"].get(row["material"]),
+            **{k: v for k, v in row.items() if k != "material"},
+        )
+        for i, row in enumerate(record.materials)
+    ]
+    return page, materials, [GuideFee(sort_order=i, **row) for i, row in enumerate(record.fees)]
+
+
+def _lookup_problems(record, lookups):
+    problems = []
+    if record.fields.get("department", "") not in lookups["departments"]:
+        message = _("部门「%(name)s」不存在，请先在“基础数据 › 部门”中添加") % {"name": record.fields["department"]}
+        problems.append(Problem(record.location, message, HEADERS["guide"]["department"]))
+    for location, row in zip(record.material_locations, record.materials, strict=True):
+        if row.get("material") and row["material"] not in lookups["materials"]:
+            message = _("材料库中没有「%(name)s」") % {"name": row["material"]}
+            problems.append(Problem(location, message, HEADERS["materials"]["material"]))
+    return problems
+
+
+def _rule_problems(record, page, materials, fees):
+    problems = []
+    for error in check_guide(page, materials, fees):
+        relation, _dot, child = error.field.partition(".")
+        if child and error.row is not None:
+            locations = record.material_locations if relation == "materials" else record.fee_locations
+            problems.append(Problem(locations[error.row], error.message, HEADERS[relation].get(child, "")))
+        else:
+            problems.append(Problem(record.location, error.message, HEADERS["guide"].get(relation, "")))
+    return problems
+
+
+def _slug_problems(changes, index):
+    problems, seen = [], {}
+    for change in changes:
+        page, location = change.page, change.record.location
+        header = HEADERS["guide"]["slug"]
+        if page.slug in seen:
+            message = _("网址名称「%(slug)s」与%(other)s重复") % {"slug": page.slug, "other": seen[page.slug]}
+            problems.append(Problem(location, message, header))
+        elif index is not None and not GuidePage._slug_is_available(page.slug, index, page):
+            problems.append(Problem(location, _("网址名称「%(slug)s」已被其他页面使用") % {"slug": page.slug}, header))
+        seen[page.slug] = location
+    return problems
+
+
+def build_plan(records):
+    """What importing these records would do; ImportRefused with every problem if anything is wrong."""
+    lookups = {
+        "departments": {department.name: department for department in Department.objects.all()},
+        "materials": {material.name: material for material in Material.objects.all()},
+    }
+    pages = {page.item_code: page for page in GuidePage.objects.filter(item_code__in=[r.item_code for r in records])}
+    plan, problems = Plan(), []
+    for record in records:
+        lookup_problems = _lookup_problems(record, lookups)
+        problems += lookup_problems
+        if lookup_problems or not record.complete:
+            continue
+        page = pages.get(record.item_code)
+        current = record_of(page) if page else None
+        record.fields["slug"] = record.fields["slug"] or (page.slug if page else slugify(record.item_code))
+        if current is not None and current.content == record.content:
+            plan.unchanged.append(record)
+            continue
+        if page is not None and page.has_unpublished_changes:
+            message = _("这篇指南有尚未发布的修改（草稿或正在审核）；为免覆盖编辑的工作，请先发布或撤销后再导入")
+            problems.append(Problem(record.location, message))
+            continue
+        guide, materials, fees = _build(record, page, lookups)
+        problems += _rule_problems(record, guide, materials, fees)
+        plan.changes.append(Change(record, guide, materials, fees, _changed_headers(current, record), page is None))
+    index = GuideIndexPage.objects.first()
+    if plan.created and index is None:
+        problems.append(Problem(_("文件"), _("站点还没有指南目录页，无法新建指南")))
+    problems += _slug_problems(plan.changes, index)
+    if problems:
+        raise ImportRefused(problems)
+    return plan
+
+
+@transaction.atomic
+def apply(plan, user=None):
+    """Write and publish every change of the plan, each as a revision with the change note 批量导入."""
+    index = GuideIndexPage.objects.first()
+    for change in plan.changes:
+        page = change.page
+        page.materials = change.materials
+        page.fees = change.fees
+        page.change_note = IMPORT_NOTE
+        if change.is_new:
+            index.add_child(instance=page)
+        page.save_revision(user=user, log_action=True).publish(user=user)

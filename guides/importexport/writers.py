@@ -1,0 +1,91 @@
+"""Writing the implementation list of the live guides as XLSX (three sheets), CSV (one table) or JSON."""
+
+import csv
+import io
+import json
+
+from .columns import TABLES, to_cell
+from .readers import RECORD_TYPE
+from .records import record_of
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+}
+
+
+def export_records():
+    """Records of every live guide, by department then item code."""
+    from guides.models import GuidePage
+
+    pages = (
+        GuidePage.objects.live()
+        .select_related("department")
+        .prefetch_related("materials__material", "fees")
+        .order_by("department__ordering", "department__name", "item_code")
+    )
+    return [record_of(page) for page in pages]
+
+
+def _table_rows(records, name, tabular):
+    """(record type, row dict keyed by column key) for one table."""
+    columns = TABLES[name][1]
+    for record in records:
+        rows = [record.fields] if name == "guides" else getattr(record, name)
+        for row in rows:
+            values = {**row, "guide": record.item_code}
+            yield {column.key: to_cell(column, values[column.key], tabular) for column in columns}
+
+
+def _xlsx(records):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, (sheet, columns) in TABLES.items():
+        worksheet = workbook.create_sheet(sheet)
+        worksheet.append([column.header for column in columns])
+        for cell in worksheet[1]:
+            cell.font = Font(bold=True)
+        worksheet.freeze_panes = "A2"
+        for row in _table_rows(records, name, tabular=True):
+            worksheet.append([row[column.key] for column in columns])
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def _csv(records):
+    headers = [RECORD_TYPE]
+    for _sheet, columns in TABLES.values():
+        headers += [column.header for column in columns if column.header not in headers]
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow(headers)
+    for record in records:
+        for name, (sheet, columns) in TABLES.items():
+            for row in _table_rows([record], name, tabular=True):
+                cells = {column.header: row[column.key] for column in columns}
+                writer.writerow([sheet if header == RECORD_TYPE else cells.get(header, "") for header in headers])
+    # The byte-order mark makes Excel open the file as UTF-8.
+    return output.getvalue().encode("utf-8-sig")
+
+
+def _json(records):
+    guides = []
+    for record in records:
+        guide = next(_table_rows([record], "guides", tabular=False))
+        for name in ("materials", "fees"):
+            guide[name] = [
+                {key: value for key, value in row.items() if key != "guide"}
+                for row in _table_rows([record], name, tabular=False)
+            ]
+        guides.append(guide)
+    return json.dumps({"guides": guides}, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def write(records, fmt):
+    """The bytes of an export file in `fmt` ("xlsx", "csv" or "json")."""
+    return {"xlsx": _xlsx, "csv": _csv, "json": _json}[fmt](records)

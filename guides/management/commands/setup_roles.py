@@ -1,0 +1,33 @@
+import os
+
+from django.core.management.base import BaseCommand
+
+from guides import roles
+
+
+class Command(BaseCommand):
+    help = (
+        "Creates or repairs the editor group of every department, the reviewer group 政务服务中心审核 and the "
+        "指南审核 workflow. Safe to run again, e.g. after adding a department."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo-users",
+            action="store_true",
+            help="also create demo accounts: a reviewer and editors of the first two departments "
+            "(new accounts get ZHINAN_DEMO_PASSWORD, or a generated password shown once)",
+        )
+
+    def handle(self, *args, demo_users=False, **options):
+        reviewers, editor_groups = roles.setup_roles()
+        self.stdout.write(f"审核组：{reviewers.name}；工作流：{roles.WORKFLOW}")
+        self.stdout.write(f"部门编辑组 {len(editor_groups)} 个：" + "、".join(group.name for group in editor_groups))
+        if not demo_users:
+            return
+        given = os.environ.get("ZHINAN_DEMO_PASSWORD")
+        accounts, password = roles.create_demo_users(given)
+        for username, group in accounts:
+            self.stdout.write(f"演示账号 {username}（{group}）")
+        if password and not given:
+            self.stdout.write(self.style.WARNING(f"新建演示账号的密码（只显示这一次）：{password}"))

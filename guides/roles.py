@@ -1,0 +1,185 @@
+"""Who may do what with guides: department editor groups, the central reviewers and the workflow between them.
+
+Wagtail grants page permissions per subtree, and every guide lives under one guide index. So each department's
+editor group holds add/change on the guide index, and `DepartmentPermissionTester` scopes those grants: on a
+guide they count only when the guide belongs to the group's department, and on any other page (the index)
+only "add" counts. The department field of the guide form offers a department editor only their own
+departments, so a new guide cannot be filed under someone else's. Grants of any other group keep Wagtail's
+usual meaning, and superusers (the administrators) may do everything.
+
+No department group holds "publish": guides go live when the reviewer group 政务服务中心审核 approves them in
+the 指南审核 workflow (a Wagtail GroupApprovalTask). Wagtail publishes an approved revision as the approving
+user, so the reviewers hold "publish" (and nothing else) on the guide index: they may approve, unpublish and
+view drafts, but edit a guide only while it waits for their approval.
+"""
+
+import secrets
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    PagePermissionTester,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail.permissions import page_permission_policy
+
+REVIEWERS = "政务服务中心审核"
+WORKFLOW = "指南审核"
+EDITOR_PAGE_ACTIONS = ("add", "change")
+REVIEWER_PAGE_ACTIONS = ("publish",)
+EDITOR_MODEL_PERMISSIONS = (
+    "wagtailadmin.access_admin",
+    "guides.view_department",
+    "guides.view_servicehall",
+    "guides.view_material",
+)
+REVIEWER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + ("guides.add_material", "guides.change_material")
+DOCUMENT_PERMISSIONS = ("add_document", "choose_document")
+_CACHE = "_guides_department_groups"
+
+
+def editor_group_name(department):
+    return _("%(department)s编辑") % {"department": department.name}
+
+
+def department_groups(user):
+    """{group id: department id} of the department editor groups this user belongs to (cached on the user)."""
+    if not hasattr(user, _CACHE):
+        from guides.models import DepartmentEditors
+
+        pairs = DepartmentEditors.objects.filter(group__user=user).values_list("group_id", "department_id")
+        setattr(user, _CACHE, dict(pairs) if user.is_authenticated else {})
+    return getattr(user, _CACHE)
+
+
+def scoped_actions(user, page):
+    """The page actions ("add", "change", "publish", …) the user's grants give on this page, department-scoped."""
+    from guides.models import GuidePage
+
+    groups = department_groups(user)
+    is_guide = isinstance(page, GuidePage)
+    actions = set()
+    for grant in page_permission_policy.get_cached_permissions_for_user(user):
+        if not page.path.startswith(grant.page.path):
+            continue
+        action = grant.permission.codename.rsplit("_", maxsplit=1)[0]
+        department_id = groups.get(grant.group_id)
+        if department_id is None or (page.department_id == department_id if is_guide else action == "add"):
+            actions.add(action)
+    return actions
+
+
+class DepartmentPermissionTester(PagePermissionTester):
+    """Wagtail's page permission tester with department grants scoped as the module docstring says."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser:
+            self.permissions = scoped_actions(user, page)
+
+
+def writable_department_ids(user):
+    """The departments whose guides this user may file, or None when not limited to department grants."""
+    if user.is_superuser:
+        return None
+    groups = department_groups(user)
+    grants = page_permission_policy.get_cached_permissions_for_user(user)
+    if not grants or any(grant.group_id not in groups for grant in grants):
+        return None
+    return {groups[grant.group_id] for grant in grants}
+
+
+def _permissions(names):
+    found = []
+    for name in names:
+        app_label, codename = name.split(".")
+        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+def _grant_documents(group):
+    root = Collection.get_first_root_node()
+    for codename in DOCUMENT_PERMISSIONS:
+        permission = Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename)
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+
+
+def _grant_pages(group, pages, actions):
+    for action in actions:
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
+        for page in pages:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def _editor_group(department):
+    from guides.models import DepartmentEditors
+
+    link = DepartmentEditors.objects.filter(department=department).select_related("group").first()
+    if link:
+        return link.group
+    group, _created = Group.objects.get_or_create(name=editor_group_name(department))
+    DepartmentEditors.objects.create(department=department, group=group)
+    return group
+
+
+@transaction.atomic
+def setup_roles():
+    """Create or repair the groups, permissions and workflow. Safe to run again; returns the groups it manages."""
+    from guides.models import Department, GuideIndexPage
+
+    indexes = list(GuideIndexPage.objects.all())
+
+    reviewers, _created = Group.objects.get_or_create(name=REVIEWERS)
+    reviewers.permissions.add(*_permissions(REVIEWER_MODEL_PERMISSIONS))
+    _grant_documents(reviewers)
+    _grant_pages(reviewers, indexes, REVIEWER_PAGE_ACTIONS)
+
+    task = GroupApprovalTask.objects.filter(name=REVIEWERS).first() or GroupApprovalTask.objects.create(name=REVIEWERS)
+    task.groups.set([reviewers])
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for index in indexes:
+        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+
+    editor_groups = []
+    for department in Department.objects.all():
+        group = _editor_group(department)
+        group.permissions.add(*_permissions(EDITOR_MODEL_PERMISSIONS))
+        _grant_documents(group)
+        _grant_pages(group, indexes, EDITOR_PAGE_ACTIONS)
+        editor_groups.append(group)
+    return reviewers, editor_groups
+
+
+def create_demo_users(password=None, departments=2):
+    """Demo accounts: an editor for each of the first `departments` departments and one reviewer.
+
+    Existing accounts keep their password. Returns [(username, group name)] and the password given to the
+    accounts created now (generated when not given; None when every account existed already).
+    """
+    from django.contrib.auth import get_user_model
+
+    from guides.models import Department
+
+    password = password or secrets.token_urlsafe(9)
+    accounts = [("reviewer", Group.objects.get(name=REVIEWERS))]
+    accounts += [
+        (f"editor-{department.code}", _editor_group(department))
+        for department in Department.objects.all()[:departments]
+    ]
+    created_any = False
+    for username, group in accounts:
+        user, created = get_user_model().objects.get_or_create(username=username)
+        if created:
+            user.set_password(password)
+            user.save()
+            created_any = True
+        user.groups.add(group)
+    return [(username, group.name) for username, group in accounts], password if created_any else None

@@ -1,0 +1,55 @@
+"""Small presentation helpers for the public templates."""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.filter
+def percent(ratio):
+    """0.4567 → "45.7%"; None → "—"."""
+    if ratio is None:
+        return "—"
+    return f"{ratio * 100:.1f}%"
+
+
+@register.filter
+def query(filters):
+    """A filter dict as a query string with its "?", or "" for none."""
+    return f"?{urlencode(filters)}" if filters else ""
+
+
+@register.simple_tag
+def bar(ratio, label, css_class=""):
+    """A one-row inline SVG bar for a share between 0 and 1, labelled for screen readers."""
+    width = max(0.0, min(1.0, ratio or 0.0)) * 100
+    return format_html(
+        '<svg class="bar {}" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="{}">'
+        '<rect class="bar__track" width="100" height="10"></rect>'
+        '<rect class="bar__fill" width="{}" height="10"></rect></svg>',
+        css_class,
+        label,
+        f"{width:.2f}",
+    )
+
+
+@register.simple_tag
+def limits_bar(legal, committed, longest, label):
+    """Two stacked inline SVG bars comparing a guide's legal and committed limits on a shared scale."""
+    scale = 100 / longest if longest else 0
+    return format_html(
+        '<svg class="bar bar--limits" viewBox="0 0 100 12" preserveAspectRatio="none" role="img" aria-label="{}">'
+        '<rect class="bar__legal" width="{}" height="5"></rect>'
+        '<rect class="bar__fill" y="7" width="{}" height="5"></rect></svg>',
+        label,
+        f"{legal * scale:.2f}",
+        f"{committed * scale:.2f}",
+    )
+
+
+@register.inclusion_tag("components/visits.html")
+def visits(count):
+    return {"count": count}

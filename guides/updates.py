@@ -1,0 +1,73 @@
+"""Writes the public update log (更新记录): on every publish of a guide, and when a library material changes.
+
+Connected in GuidesConfig.ready(), so publishing from the admin, the workflow, an import, scheduled publishing
+or code all leave an entry.
+"""
+
+from django.db.models.signals import post_save, pre_save
+from django.utils.translation import gettext as _
+from wagtail.signals import page_published
+
+from guides import changelog
+
+
+def _material_names(*contents):
+    from guides.models import Material
+
+    ids = {row.get("material") for content in contents for row in content.get("materials", []) if row.get("material")}
+    return dict(Material.objects.filter(pk__in=ids).values_list("pk", "name"))
+
+
+def record_publish(sender, instance, revision, **kwargs):
+    """Log a guide's publish with its change note and what changed since the previously published revision."""
+    from guides.models import GuideUpdate
+
+    if revision is None:
+        return
+    previous = GuideUpdate.objects.filter(guide=instance, revision__isnull=False).select_related("revision").first()
+    old_content = previous.revision.content if previous else None
+    names = _material_names(revision.content, *([old_content] if old_content else []))
+    old = changelog.snapshot(old_content, names) if old_content else None
+    note = (revision.content.get("change_note") or "").strip() or (_("首次发布") if old is None else _("内容更新"))
+    GuideUpdate.objects.create(
+        guide=instance,
+        revision=revision,
+        note=note,
+        changes=changelog.summarize(old, changelog.snapshot(revision.content, names)),
+    )
+
+
+def _library_values(material):
+    return {field: getattr(material, field) for field, _label, _choices in changelog.LIBRARY_FIELDS}
+
+
+def remember_material(sender, instance, raw=False, **kwargs):
+    """Keep the stored values of a library material about to be saved, for `record_material_change`."""
+    if raw or not instance.pk:
+        return
+    stored = sender.objects.filter(pk=instance.pk).first()
+    instance._stored_values = _library_values(stored) if stored else None
+
+
+def record_material_change(sender, instance, created=False, raw=False, **kwargs):
+    """Add an update-log entry to every guide that uses a library material that changed."""
+    from guides.models import GuidePage, GuideUpdate
+
+    old = getattr(instance, "_stored_values", None)
+    if raw or created or old is None:
+        return
+    lines = changelog.material_changes(old, _library_values(instance))
+    instance._stored_values = _library_values(instance)
+    if not lines:
+        return
+    note = _("材料库更新：「%(name)s」") % {"name": instance.name}
+    guides = GuidePage.objects.filter(materials__material=instance).distinct()
+    GuideUpdate.objects.bulk_create([GuideUpdate(guide=guide, note=note, changes=lines) for guide in guides])
+
+
+def connect():
+    from guides.models import GuidePage, Material
+
+    page_published.connect(record_publish, sender=GuidePage, dispatch_uid="guides.updates.record_publish")
+    pre_save.connect(remember_material, sender=Material, dispatch_uid="guides.updates.remember_material")
+    post_save.connect(record_material_change, sender=Material, dispatch_uid="guides.updates.record_material_change")

@@ -1,0 +1,146 @@
+"""The commitments board: pure figures from plain rows, the page, and /api/commitments/."""
+
+import pytest
+
+from guides.commitments import GuideRow, board, compression_summary, department_table, material_counts, shares
+from tests.factories import make_department, make_guide
+
+
+def row(**fields):
+    values = {
+        "title": "事项",
+        "url": "/guides/x/",
+        "department": "公安局",
+        "department_code": "gongan",
+        "legal_limit_days": 20,
+        "committed_limit_days": 5,
+        "online_level": "offline",
+        "visits_required": 1,
+    }
+    values.update(fields)
+    return GuideRow(**values)
+
+
+def test_shares_count_each_rule_and_carry_their_list_filter():
+    rows = [
+        row(committed_limit_days=0, online_level="full", visits_required=0),
+        row(visits_required=1),
+        row(visits_required=2),
+        row(committed_limit_days=0, visits_required=2),
+    ]
+    by_key = {share.key: share for share in shares(rows)}
+    assert [by_key[key].count for key in ("instant", "fully_online", "zero_visits", "at_most_one_visit")] == [
+        2,
+        1,
+        1,
+        2,
+    ]
+    assert by_key["instant"].ratio == 0.5
+    assert by_key["instant"].filters == {"instant": "1"}
+    assert by_key["at_most_one_visit"].filters == {"visits_max": "1"}
+
+
+def test_shares_of_no_guides_are_zero_not_an_error():
+    assert all(share.ratio == 0.0 and share.total == 0 for share in shares([]))
+
+
+def test_compression_mean_and_median_skip_guides_without_a_legal_limit():
+    rows = [row(legal_limit_days=20, committed_limit_days=5), row(legal_limit_days=10, committed_limit_days=0)]
+    rows.append(row(legal_limit_days=4, committed_limit_days=2))
+    rows.append(row(legal_limit_days=0, committed_limit_days=0))
+    summary = compression_summary(rows)
+    assert summary["count"] == 3
+    assert summary["mean"] == pytest.approx((0.75 + 1.0 + 0.5) / 3)
+    assert summary["median"] == 0.75
+    assert compression_summary([row(legal_limit_days=0)]) == {"count": 0, "mean": None, "median": None}
+
+
+def test_material_counts_add_up_rows():
+    rows = [row(materials=3, exempt_materials=1), row(materials=2, pledge_materials=2)]
+    assert [(item["key"], item["count"]) for item in material_counts(rows)] == [
+        ("all", 5),
+        ("exempt", 1),
+        ("pledge", 2),
+    ]
+
+
+def test_department_table_keeps_first_appearance_order():
+    rows = [
+        row(department="公安局", department_code="gongan", committed_limit_days=0),
+        row(department="民政局", department_code="minzheng", online_level="full"),
+        row(department="公安局", department_code="gongan", visits_required=3),
+    ]
+    table = department_table(rows)
+    assert [line["code"] for line in table] == ["gongan", "minzheng"]
+    assert table[0]["count"] == 2 and table[0]["instant"] == 1 and table[0]["at_most_one_visit"] == 1
+    assert table[1]["fully_online"] == 1 and table[1]["filters"] == {"department": "minzheng"}
+
+
+def test_board_lists_each_guide_with_its_limits():
+    figures = board([row(title="甲", legal_limit_days=10, committed_limit_days=1)])
+    assert figures["count"] == 1
+    assert figures["guides"][0]["title"] == "甲"
+    assert figures["guides"][0]["compression"] == pytest.approx(0.9)
+
+
+@pytest.fixture
+def live_guides(guide_index):
+    police = make_department(name="公安局", code="gongan")
+    make_guide(
+        guide_index,
+        department=police,
+        committed_limit_days=0,
+        legal_limit_days=20,
+        online_level="full",
+        visits_required=0,
+        materials=[{"name": "身份证", "exempt_by_data_sharing": True}, {"name": "照片"}],
+    )
+    make_guide(
+        guide_index,
+        department=police,
+        committed_limit_days=10,
+        legal_limit_days=20,
+        visits_required=1,
+        materials=[{"name": "承诺书", "pledge_allowed": True}],
+    )
+    make_guide(guide_index, title="草稿事项", publish=False, live=False)
+    return police
+
+
+@pytest.mark.django_db
+def test_api_figures_come_from_live_guides_only(client, live_guides):
+    data = client.get("/api/commitments/").json()
+    assert data["count"] == 2
+    assert {share["key"]: share["count"] for share in data["shares"]} == {
+        "instant": 1,
+        "fully_online": 1,
+        "zero_visits": 1,
+        "at_most_one_visit": 2,
+    }
+    assert data["compression"]["mean"] == pytest.approx(0.75)
+    assert [item["count"] for item in data["materials"]] == [3, 1, 1]
+    assert data["departments"][0]["code"] == "gongan"
+    assert data["guide_list_url"] == "/guides/"
+    assert "草稿事项" not in str(data)
+
+
+@pytest.mark.django_db
+def test_api_refuses_writes(client, live_guides):
+    assert client.post("/api/commitments/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_board_page_links_each_figure_to_its_guides(client, site_tree, live_guides):
+    from guides.models import CommitmentsPage
+
+    home, _index = site_tree
+    home.add_child(instance=CommitmentsPage(title="承诺公示", slug="commitments"))
+    html = client.get("/commitments/").content.decode()
+    assert 'href="/guides/?instant=1"' in html
+    assert 'href="/guides/?visits_max=0"' in html
+    assert 'href="/guides/?exempt=1"' in html
+    assert 'href="/guides/?department=gongan"' in html
+    assert html.count('role="img"') >= 6  # every chart has a text alternative
+    assert "75.0%" in html
+    listed = client.get("/guides/", {"instant": "1"}).content.decode()
+    assert listed.count("guide-list__item") == 1

@@ -1,0 +1,236 @@
+"""Real processes for the fault tests: a throw-away PostgreSQL cluster and gunicorn serving the site."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from glob import glob
+from pathlib import Path
+
+from .conftest import missing_service
+
+ROOT = Path(__file__).resolve().parents[2]
+APP_PORT = int(os.environ.get("ZHINAN_FAULTS_APP_PORT", "8006"))
+PG_PORT = int(os.environ.get("ZHINAN_FAULTS_PG_PORT", "5439"))
+
+
+def get(path, timeout=10):
+    """(status, body) of GET http://127.0.0.1:APP_PORT/path; status 0 when nothing answered."""
+    return get_url(f"http://127.0.0.1:{APP_PORT}{path}", timeout)
+
+
+def get_url(url, timeout=10):
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+    except OSError:
+        return 0, ""
+
+
+def wait_until(condition, seconds, what):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"timed out after {seconds}s waiting for {what}")
+
+
+class PostgresCluster:
+    """A PostgreSQL cluster of its own (initdb in a temporary folder, run as the postgres user), so restarting
+    it cannot disturb anyone else's database."""
+
+    def __init__(self):
+        binaries = sorted(glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+        if not binaries or os.geteuid() != 0 or not shutil.which("runuser"):
+            missing_service("needs root and Debian's PostgreSQL server (.ci/services/postgres.sh install)")
+        self.bin = Path(binaries[-1]).parent
+        self.data = Path(tempfile.mkdtemp(prefix="zhinan-faults-pg-"))
+        shutil.chown(self.data, "postgres", "postgres")
+        self.url = f"postgres://postgres@127.0.0.1:{PG_PORT}/postgres"
+
+    def as_postgres(self, *command):
+        subprocess.run(["runuser", "-u", "postgres", "--", *command], check=True, capture_output=True, timeout=120)  # noqa: S603, S607
+
+    def start(self):
+        self.as_postgres(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-E", "UTF8", "--no-sync")
+        self.ctl("start")
+
+    def ctl(self, action):
+        options = f"-p {PG_PORT} -k {self.data} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self.as_postgres(
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-l", str(self.data / "log"), action
+        )
+
+    def restart(self):
+        self.ctl("restart")
+
+    def stop(self):
+        try:
+            self.as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+        finally:
+            shutil.rmtree(self.data, ignore_errors=True)
+
+
+def production_env(**extra):
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PYTEST"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="faults-" + "k" * 60,
+        CACHE_URL="locmem://",
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
+        PAGE_CACHE_SECONDS="0",
+    )
+    env.update(extra)
+    return env
+
+
+def manage(env, *args):
+    command = [sys.executable, "manage.py", *args]
+    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)  # noqa: S603
+
+
+class Gunicorn:
+    """gunicorn with config/gunicorn.py, one worker, on APP_PORT."""
+
+    def __init__(self, env):
+        self.env = {**env, "GUNICORN_BIND": f"127.0.0.1:{APP_PORT}", "GUNICORN_WORKERS": "1", "GUNICORN_THREADS": "2"}
+        self.process = None
+        self.log = Path(tempfile.mkstemp(prefix="zhinan-faults-gunicorn-", suffix=".log")[1])
+
+    def log_tail(self, characters=3000):
+        """The end of the server's log, for a failure message."""
+        return self.log.read_text(errors="replace")[-characters:]
+
+    def start(self):
+        if get("/healthz", timeout=1)[0]:
+            raise AssertionError(f"port {APP_PORT} is already taken")
+        self.process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
+            cwd=ROOT,
+            env=self.env,
+            # A file, not a pipe: nobody reads a pipe while the test runs, and a full one blocks the server.
+            stdout=self.log.open("wb"),
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_until(lambda: get("/healthz", timeout=1)[0] != 0, 120, "gunicorn to answer")
+        except AssertionError as error:
+            raise AssertionError(f"{error}\n{self.log_tail()}") from None
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)  # quick shutdown
+            self.process.wait(timeout=60)
+        self.log.unlink(missing_ok=True)
+
+
+class OpenSearchNodes:
+    """OpenSearch nodes, each in a JVM of its own (the codelibs runner from .ci/services/engines.sh, one node per
+    process), so that one can be killed. Node i answers HTTP on 9220 + i and talks to the others on 9320 + i."""
+
+    BASE_HTTP = int(os.environ.get("ZHINAN_FAULTS_ENGINE_BASE_PORT", "9220"))
+
+    def __init__(self, count):
+        services = Path(os.environ.get("ZHINAN_SERVICES_DIR", "/tmp/zhinan-services"))  # noqa: S108 - as engines.sh
+        java = shutil.which("java")
+        if not java:
+            missing_service("needs Java 17+ for OpenSearch (apt-get install openjdk-17-jre-headless)")
+        fetch = subprocess.run(  # noqa: S603
+            ["bash", str(ROOT / ".ci/services/engines.sh"), "fetch", "opensearch"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        if fetch.returncode:
+            missing_service(f"could not fetch the OpenSearch runner: {fetch.stderr[-500:]}")
+        self.java, self.lib, self.count = java, services / "lib" / "opensearch", count
+        self.home = Path(tempfile.mkdtemp(prefix="zhinan-faults-opensearch-"))
+        self.processes = {}
+
+    def http_port(self, node):
+        return self.BASE_HTTP + node
+
+    def url(self, node):
+        return f"http://127.0.0.1:{self.http_port(node)}"
+
+    def transport(self, node):
+        return f"127.0.0.1:{self.BASE_HTTP + 100 + node}"
+
+    def write_config(self, node):
+        config = self.home / f"n{node}" / "node_1" / "config"
+        config.mkdir(parents=True, exist_ok=True)
+        lines = ["network.host: 127.0.0.1", f"transport.port: {self.transport(node).split(':')[1]}"]
+        if self.count == 1:
+            lines.append("discovery.type: single-node")
+        else:
+            # The runner names every node "Node 1", so the first cluster manager election goes by address.
+            addresses = ", ".join(f'"{self.transport(other)}"' for other in range(1, self.count + 1))
+            lines += [f"discovery.seed_hosts: [{addresses}]", f"cluster.initial_cluster_manager_nodes: [{addresses}]"]
+        lines.append("cluster.routing.allocation.disk.threshold_enabled: false")
+        (config / "opensearch.yml").write_text("\n".join(lines) + "\n")
+
+    def start(self, node):
+        for port in (self.http_port(node), int(self.transport(node).split(":")[1])):
+            if get_url(f"http://127.0.0.1:{port}/", timeout=1)[0]:
+                raise AssertionError(f"port {port} is already taken")
+        shutil.rmtree(self.home / f"n{node}", ignore_errors=True)
+        self.write_config(node)
+        log = open(self.home / f"n{node}.log", "wb")  # noqa: SIM115 - closed with the process
+        self.processes[node] = subprocess.Popen(  # noqa: S603
+            [
+                self.java,
+                "-Xms384m",
+                "-Xmx384m",
+                "-XX:+UseG1GC",
+                "-Djava.locale.providers=SPI,COMPAT",
+                "-Dlog4j2.formatMsgNoLookups=true",
+                f"-Djava.io.tmpdir={self.home}",
+                "-cp",
+                f"{self.lib}/*",
+                "org.codelibs.opensearch.runner.OpenSearchRunner",
+                "-basePath",
+                str(self.home / f"n{node}"),
+                "-numOfNode",
+                "1",
+                "-baseHttpPort",
+                str(self.http_port(node) - 1),
+                "-clusterName",
+                "zhinan-faults",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def start_all(self):
+        for node in range(1, self.count + 1):
+            self.start(node)
+        self.wait_healthy("yellow")
+
+    def wait_healthy(self, status, node=1, nodes=None):
+        nodes = nodes or len(self.processes)
+        query = f"_cluster/health?wait_for_status={status}&wait_for_nodes={nodes}&timeout=2s"
+
+        def healthy():
+            code, body = get_url(f"{self.url(node)}/{query}", timeout=5)
+            return code == 200 and '"timed_out":false' in body
+
+        wait_until(healthy, 420, f"OpenSearch {status} with {nodes} nodes")
+
+    def kill(self, node):
+        process = self.processes.pop(node)
+        process.kill()
+        process.wait(timeout=30)
+
+    def stop_all(self):
+        for node in list(self.processes):
+            self.kill(node)
+        shutil.rmtree(self.home, ignore_errors=True)

@@ -1,0 +1,149 @@
+"""The public page cache: served from the cache, dropped on publish/unpublish/move/reference changes."""
+
+import os
+import re
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.test import RequestFactory
+
+from config.caches import caches_from_url
+from guides.caching import GENERATION_KEY, PublicPageCacheMiddleware, page_key
+from tests.factories import make_guide
+
+from .conftest import missing_service
+
+
+@pytest.fixture(autouse=True, params=["locmem", "redis"])
+def page_cache(request, settings):
+    """Every test runs on the local memory cache and on a real Redis (TEST_REDIS_URL, e.g. from
+    `.ci/services/redis.sh start`)."""
+    if request.param == "redis":
+        url = os.environ.get("TEST_REDIS_URL") or missing_service("TEST_REDIS_URL is not set (a Redis to test on)")
+        settings.CACHES = caches_from_url(url)
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def cached_entry(path):
+    return cache.get(page_key(RequestFactory().get(path)))
+
+
+@pytest.fixture
+def guide(guide_index):
+    return make_guide(guide_index, title="不动产登记")
+
+
+def get(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+def test_a_guide_page_is_served_from_the_cache_with_validators(client, guide, django_assert_num_queries):
+    first = get(client, guide.url)
+    assert first.status_code == 200
+    assert first["ETag"].startswith('"')
+    assert "Last-Modified" in first
+    with django_assert_num_queries(0):
+        second = get(client, guide.url)
+    assert TOKEN.sub("", second.content.decode()) == TOKEN.sub("", first.content.decode())  # tokens are per visit
+    assert second["ETag"] == first["ETag"]
+
+
+def test_conditional_gets_answer_not_modified(client, guide):
+    first = get(client, guide.url)
+    assert get(client, guide.url, if_none_match=first["ETag"]).status_code == 304
+    assert get(client, guide.url, if_modified_since=first["Last-Modified"]).status_code == 304
+
+
+def test_publishing_a_change_shows_at_once(client, guide_index, django_capture_on_commit_callbacks):
+    guide = make_guide(guide_index, title="旧标题")
+    assert "旧标题" in get(client, guide.url).content.decode()
+    guide.title = "新标题"
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.save_revision().publish()
+    assert "新标题" in get(client, guide.url).content.decode()
+
+
+def test_unpublishing_removes_the_page_and_its_listing(client, guide_index, django_capture_on_commit_callbacks):
+    guide = make_guide(guide_index, title="待撤下事项")
+    assert get(client, guide.url).status_code == 200
+    assert "待撤下事项" in get(client, guide_index.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.unpublish()
+    assert get(client, guide.url).status_code == 404
+    assert "待撤下事项" not in get(client, guide_index.url).content.decode()
+
+
+def test_moving_a_page_starts_a_new_generation(client, guide_index, django_capture_on_commit_callbacks):
+    guide = make_guide(guide_index)
+    get(client, guide.url)
+    before = cache.get(GENERATION_KEY)
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.move(guide_index, pos="last-child")
+    assert cache.get(GENERATION_KEY) != before
+
+
+def test_a_department_change_reaches_cached_guides(client, guide_index, django_capture_on_commit_callbacks):
+    guide = make_guide(guide_index)
+    get(client, guide.url)
+    guide.department.name = "临江市行政审批局"
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.department.save()
+    assert "临江市行政审批局" in get(client, guide.url).content.decode()
+
+
+def test_a_query_string_is_never_cached(client, guide):
+    get(client, guide.url + "?q=1")
+    assert cached_entry(guide.url) is None
+
+
+def test_signed_in_editors_are_never_served_from_the_cache(client, guide, admin_user):
+    client.force_login(admin_user)
+    response = get(client, guide.url)
+    assert "ETag" not in response
+    assert cached_entry(guide.url) is None
+
+
+def test_health_is_never_cached(client, db):
+    response = get(client, "/healthz")
+    assert "no-cache" in response["Cache-Control"]
+    assert cached_entry("/healthz") is None
+
+
+def test_only_cookie_less_visitors_share_cached_pages(client, guide):
+    get(client, guide.url)
+    client.cookies["csrftoken"] = "x" * 32
+    assert "ETag" in get(client, guide.url)
+    client.cookies["senior_mode"] = "1"
+    assert "ETag" not in get(client, guide.url)
+
+
+def test_each_visitor_gets_a_form_token_of_their_own(rf):
+    renders = []
+
+    def view_with_form(request):
+        renders.append(request)
+        return HttpResponse(f'<form><input type="hidden" name="csrfmiddlewaretoken" value="{get_token(request)}">')
+
+    site = PublicPageCacheMiddleware(CsrfViewMiddleware(view_with_form))  # the order in settings.MIDDLEWARE
+    first, second = site(rf.get("/form/")), site(rf.get("/form/"))
+    assert len(renders) == 1
+    tokens = [TOKEN.search(response.content.decode()).group(1) for response in (first, second)]
+    assert tokens[0] != tokens[1]
+    post = rf.post("/form/", {"csrfmiddlewaretoken": tokens[1]})
+    post.COOKIES[settings.CSRF_COOKIE_NAME] = second.cookies[settings.CSRF_COOKIE_NAME].value
+    assert CsrfViewMiddleware(view_with_form).process_view(post, view_with_form, (), {}) is None
+
+
+def test_guide_pages_with_feedback_forms_are_cached(client, guide):
+    first = get(client, guide.url)
+    assert 'name="csrfmiddlewaretoken"' in first.content.decode()
+    assert cached_entry(guide.url) is not None

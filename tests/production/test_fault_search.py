@@ -1,0 +1,144 @@
+"""The search engine breaks under a running site.
+
+A stopped engine: search answers from the database (and says so), publishing works, update_index repairs the
+engine once it is back. A three-node OpenSearch cluster with one replica: one node killed, searches keep being
+answered by the engine, with every guide."""
+
+import json
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from .servers import Gunicorn, OpenSearchNodes, get, manage, production_env, wait_until
+
+pytestmark = pytest.mark.faults
+
+FALLBACK_NOTICE = "备用搜索"
+INDEX_PREFIX = "zhinan_faults_"
+SETUP = """
+from tests.factories import make_guide, make_site
+home, index = make_site()
+for title, names in {guides!r}:
+    make_guide(index, title=title, colloquial_names=names)
+"""
+PUBLISH = """
+from guides.models import GuideIndexPage
+from tests.factories import make_guide
+make_guide(GuideIndexPage.objects.get(), title={title!r}, colloquial_names={names!r})
+"""
+
+
+def search(query):
+    return get("/search/?" + urllib.parse.urlencode({"q": query}))
+
+
+def found_by_engine(query, *titles):
+    status, body = search(query)
+    return status == 200 and FALLBACK_NOTICE not in body and all(title in body for title in titles)
+
+
+def site_env(tmp_path, engine):
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        SEARCH_ENGINE="opensearch",
+        SEARCH_URL=engine.url(1),
+        SEARCH_INDEX_PREFIX=INDEX_PREFIX,
+    )
+    manage(env, "migrate", "--no-input")
+    return env
+
+
+@pytest.fixture
+def engines():
+    started = []
+
+    def start(count):
+        nodes = OpenSearchNodes(count)
+        started.append(nodes)
+        nodes.start_all()
+        return nodes
+
+    yield start
+    for nodes in started:
+        nodes.stop_all()
+
+
+@pytest.fixture
+def server():
+    servers = []
+
+    def start(env):
+        gunicorn = Gunicorn(env)
+        servers.append(gunicorn)
+        gunicorn.start()
+
+    yield start
+    for gunicorn in servers:
+        gunicorn.stop()
+
+
+def test_a_stopped_engine_degrades_search_to_the_database(tmp_path, engines, server):
+    engine = engines(1)
+    env = site_env(tmp_path, engine)
+    manage(env, "shell", "-c", SETUP.format(guides=[("企业设立登记", "开公司")]))
+    server(env)
+    wait_until(lambda: found_by_engine("开公司", "企业设立登记"), 30, "the engine to find the first guide")
+
+    engine.kill(1)
+    status, body = search("开公司")
+    assert status == 200
+    assert "企业设立登记" in body
+    assert FALLBACK_NOTICE in body
+    health = json.loads(get("/healthz")[1])
+    assert health["status"] == "degraded"
+    assert health["search"]["ok"] is False
+
+    manage(env, "shell", "-c", PUBLISH.format(title="食品经营许可", names="开饭店"))  # publishing works
+    status, body = search("开饭店")
+    assert status == 200
+    assert "食品经营许可" in body
+
+    engine.start(1)
+    engine.wait_healthy("yellow")
+    manage(env, "update_index")
+    wait_until(lambda: found_by_engine("开饭店", "食品经营许可"), 30, "update_index to repair the engine")
+    assert json.loads(get("/healthz")[1])["status"] == "ok"
+
+
+def cat(url, what):
+    with urllib.request.urlopen(f"{url}/_cat/{what}", timeout=10) as response:  # noqa: S310 - loopback only
+        return json.load(response)
+
+
+def test_a_cluster_with_a_replica_survives_losing_a_node(tmp_path, engines, server):
+    engine = engines(3)
+    env = site_env(tmp_path, engine)
+    guides = [("企业设立登记", "开公司"), ("不动产首次登记", "房产证"), ("最低生活保障审批", "低保")]
+    manage(env, "shell", "-c", SETUP.format(guides=guides))
+    request = urllib.request.Request(  # noqa: S310 - loopback only
+        f"{engine.url(1)}/{INDEX_PREFIX}*/_settings",
+        data=json.dumps({"index": {"number_of_replicas": 1}}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="PUT",
+    )
+    urllib.request.urlopen(request, timeout=30).close()  # noqa: S310
+    engine.wait_healthy("green", nodes=3)
+    server(env)
+    for title, names in guides:
+        wait_until(lambda t=title, n=names: found_by_engine(n, t), 30, f"the engine to find {title}")
+
+    # Kill the node (not the one the site talks to) that holds the most primary shards of the site's indexes.
+    nodes = cat(engine.url(1), "nodes?h=id,http&full_id=true&format=json")
+    http_port_of = {node["id"]: int(node["http"].rsplit(":", 1)[1]) for node in nodes}
+    shards = cat(engine.url(1), f"shards/{INDEX_PREFIX}*?h=prirep,id&format=json")
+    primaries = dict.fromkeys((2, 3), 0)
+    for shard in shards:
+        node = http_port_of[shard["id"]] - OpenSearchNodes.BASE_HTTP
+        if shard["prirep"] == "p" and node in primaries:
+            primaries[node] += 1
+    engine.kill(max(primaries, key=primaries.get))
+
+    for _ in range(20):
+        for title, names in guides:
+            assert found_by_engine(names, title)
