@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from guides import checklist, derived
+from guides import checklist, derived, review
 from guides.blocks import SituationBlock
 from guides.forms import GuidePageForm
 from search.documents import guide_texts, search_fields_for
@@ -25,9 +25,10 @@ from .choices import (
     ServiceScope,
 )
 from .fields import optional_document
+from .routes import GuideRoutesMixin
 
 
-class GuidePage(Page):
+class GuidePage(GuideRoutesMixin, Page):
     """办事指南: everything a citizen needs to handle one service item."""
 
     # 基本信息
@@ -49,6 +50,12 @@ class GuidePage(Page):
     conditions = models.TextField(_("受理条件"))
     last_reviewed = models.DateField(_("上次复核日期"), null=True, blank=True)
     next_review_due = models.DateField(_("下次复核日期"), null=True, blank=True)
+    change_note = models.CharField(
+        _("更新说明"),
+        max_length=200,
+        blank=True,
+        help_text=_("公开显示在指南的“更新记录”中；已发布过的指南再次发布或提交审核时必须填写"),
+    )
 
     # 情形
     situations = StreamField(
@@ -105,6 +112,7 @@ class GuidePage(Page):
         [
             ObjectList(
                 [
+                    FieldPanel("change_note"),
                     FieldPanel("title"),
                     FieldRowPanel([FieldPanel("item_code"), FieldPanel("item_type")]),
                     FieldRowPanel([FieldPanel("department"), FieldPanel("audience")]),
@@ -182,6 +190,21 @@ class GuidePage(Page):
     def compression(self):
         return derived.compression(self.legal_limit_days, self.committed_limit_days)
 
+    @property
+    def review_state(self):
+        """复核状态 today: see guides.review."""
+        return review.state(self.next_review_due)
+
+    @property
+    def needs_review(self):
+        """True when the next review date has passed: the public page says 内容待复核."""
+        return self.review_state == review.OVERDUE
+
+    def permissions_for_user(self, user):
+        from guides.roles import DepartmentPermissionTester
+
+        return DepartmentPermissionTester(user, self)
+
     @cached_property
     def phones(self):
         return derived.effective_phones(self, self.department)
@@ -205,8 +228,9 @@ class GuidePage(Page):
 
     @classmethod
     def get_indexed_objects(cls):
-        indexed = super().get_indexed_objects().select_related("department")
-        return indexed.prefetch_related("materials__material", "faqs")
+        return (
+            super().get_indexed_objects().select_related("department").prefetch_related("materials__material", "faqs")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -218,6 +242,7 @@ class GuidePage(Page):
             materials=self.materials_for(answers),
             halls=self.halls.select_related("hall").prefetch_related("hall__opening_hours"),
         )
+        context.update(self.public_context(request, questions, answers))
         return context
 
 
