@@ -1,8 +1,10 @@
 """Admin registration: the reference snippets, grouped under one menu."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -12,6 +14,7 @@ from guides.admin_views.review_panel import ReviewDuePanel
 from guides.feedback_admin import FeedbackViewSet
 from guides.models import Department, GuidePage, Material, ServiceHall
 from guides.roles import writable_department_ids
+from guides.rules import check_page
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -81,3 +84,25 @@ def register_import_urls():
 @hooks.register("register_settings_menu_item")
 def register_import_menu_item():
     return AdministratorMenuItem(_("导入导出实施清单"), reverse_lazy("guides_import"), icon_name="upload", order=900)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_of_wrong_guides(request, action_type, objects, action):
+    """Bulk publishing skips the editor form, so apply its checks here: the rules, and a note for a republish."""
+    if action_type != "publish":
+        return None
+    refused = []
+    for page in objects:
+        draft = page.specific.get_latest_revision_as_object()
+        if isinstance(draft, GuidePage) and (
+            check_page(draft) or (draft.first_published_at and not draft.change_note.strip())
+        ):
+            refused.append(draft.title)
+    if not refused:
+        return None
+    messages.error(
+        request,
+        _("以下指南未通过发布检查（发布规则或更新说明），请逐篇打开编辑后发布：%(titles)s")
+        % {"titles": "、".join(refused)},
+    )
+    return redirect(action.next_url)

@@ -132,7 +132,12 @@ def build_plan(records):
         "departments": {department.name: department for department in Department.objects.all()},
         "materials": {material.name: material for material in Material.objects.all()},
     }
-    pages = {page.item_code: page for page in GuidePage.objects.filter(item_code__in=[r.item_code for r in records])}
+    pages = (
+        GuidePage.objects.filter(item_code__in=[record.item_code for record in records])
+        .select_related("department")
+        .prefetch_related("materials__material", "fees")
+    )
+    pages = {page.item_code: page for page in pages}
     plan, problems = Plan(), []
     for record in records:
         lookup_problems = _lookup_problems(record, lookups)

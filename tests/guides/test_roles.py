@@ -184,3 +184,22 @@ def test_demo_users(world, monkeypatch):
     editors = get_user_model().objects.filter(username__startswith="editor-", groups__department_editors__isnull=False)
     assert editors.count() == 2
     assert all(editor.check_password("demo-pass-1") for editor in editors)
+
+
+def test_bulk_publishing_applies_the_editor_form_checks(world):
+    guide, reviewer = world["live"], client_for(world, "reviewer")
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish")) + f"?id={guide.pk}"
+    draft = guide.get_latest_revision_as_object()
+    draft.committed_limit_days, draft.change_note = 90, "放宽时限"
+    draft.save_revision()
+    reviewer.post(url)
+    guide.refresh_from_db()
+    assert guide.committed_limit_days == 5 and guide.has_unpublished_changes
+
+    draft = guide.get_latest_revision_as_object()
+    draft.committed_limit_days = 3
+    draft.save_revision()
+    reviewer.post(url)
+    guide.refresh_from_db()
+    assert guide.committed_limit_days == 3 and not guide.has_unpublished_changes
+    assert guide.updates.first().note == "放宽时限"
