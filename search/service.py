@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,7 +13,7 @@ from wagtail.search.backends import get_search_backend
 from guides.models import Department, GuidePage, LifeEventPage, TopicPage
 from guides.models.choices import Audience, OnlineLevel
 
-from . import vocabulary
+from . import analysis, vocabulary
 from .engines import DATABASE_ALIAS
 from .models import QueryLog
 from .query import analyse_query
@@ -72,7 +73,8 @@ class SearchParams:
 
 def parse_params(data):
     """SearchParams from request.GET; raises BadRequest with a message in Chinese."""
-    params = SearchParams(q=data.get("q", "").strip())
+    # Control characters mean nothing in a query, and PostgreSQL cannot store NUL: drop them at the door.
+    params = SearchParams(q=analysis.CONTROL_RE.sub(" ", data.get("q", "")).strip())
     department = data.get("department", "").strip()
     if department:
         params.department = Department.objects.filter(code=department).first()
@@ -161,11 +163,15 @@ def run_search(backend, params, analysed, with_facets):
     queryset = GuidePage.objects.live().public().filter(**params.filters()).select_related("department")
     results = backend.search(analysed.engine_query, queryset, operator="or")
     paginator = Paginator(results, PAGE_SIZE)
+    # The page first: the database backend counts in the same pass, so the count after it is free.
+    guides = list(results[(params.page - 1) * PAGE_SIZE : params.page * PAGE_SIZE])
     total = paginator.count
     if not total:
         return 0, None, {}
-    page = paginator.get_page(params.page)
-    list(page.object_list)  # evaluate now, inside the engine fallback
+    number = min(params.page, paginator.num_pages)
+    if number != params.page:  # past the end: show the last page
+        guides = list(results[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
+    page = ResultsPage(guides, number, paginator)
     if not with_facets:
         return total, page, {}
     facets = {name: facet_options(name, results.facet(field)) for name, field in FACET_FIELDS.items()}

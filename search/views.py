@@ -1,5 +1,7 @@
 """Search views: the results page and the JSON API (search and suggestions). Never cached: results follow edits."""
 
+from functools import wraps
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -13,15 +15,38 @@ from .highlight import highlight
 from .query import clean
 
 SUGGESTION_LIMIT = 8
+PAGE_TEMPLATE = "search/search_page.html"
 
 
-@never_cache
-@require_GET
-def search_page(request):
-    try:
-        params = service.parse_params(request.GET)
-    except service.BadRequest as error:
-        return render(request, "search/search_page.html", {"error": str(error)}, status=400)
+def with_search_params(bad_request):
+    """View decorator: GET only, never cached, called with parsed SearchParams.
+
+    A wrong parameter answers `bad_request(request, message)` (a 400 with the message in Chinese).
+    """
+
+    def decorate(view):
+        @never_cache
+        @require_GET
+        @wraps(view)
+        def wrapped(request):
+            try:
+                params = service.parse_params(request.GET)
+            except service.BadRequest as error:
+                return bad_request(request, str(error))
+            return view(request, params)
+
+        return wrapped
+
+    return decorate
+
+
+def json_response(data, status=200):
+    """JSON with Chinese left readable (UTF-8, not \\u escapes)."""
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+@with_search_params(lambda request, message: render(request, PAGE_TEMPLATE, {"error": message}, status=400))
+def search_page(request, params):
     outcome = service.search(params)
     context = {
         "params": params,
@@ -35,16 +60,11 @@ def search_page(request):
             query__query_string=normalise_query_string(params.q)
         ).select_related("page")
         context["related"] = service.related_pages(outcome.query)
-    return render(request, "search/search_page.html", context)
+    return render(request, PAGE_TEMPLATE, context)
 
 
-@never_cache
-@require_GET
-def search_api(request):
-    try:
-        params = service.parse_params(request.GET)
-    except service.BadRequest as error:
-        return json_response({"error": str(error)}, status=400)
+@with_search_params(lambda request, message: json_response({"error": message}, status=400))
+def search_api(request, params):
     outcome = service.search(params)
     return json_response(
         {
@@ -75,11 +95,6 @@ def suggest_api(request):
         return json_response({"error": _("搜索建议只接受 40 个字以内的词。")}, status=400)
     found = vocabulary.current().complete(text, SUGGESTION_LIMIT) if text else []
     return json_response({"query": text, "suggestions": found})
-
-
-def json_response(data, status=200):
-    """JSON with Chinese left readable (UTF-8, not \\u escapes)."""
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def _facet_links(params, facets):

@@ -38,7 +38,7 @@ class Vocabulary:
                 self.synonyms.setdefault(term, set()).update(t for t in terms if t != term)
         self.names = sorted({analysis.normalise(name) for name in names})
         keyed = set(self.names) | set(self.synonyms)
-        keyed.update(word for name in self.names for word in tokenizer.cut(name) if len(word) > 1)
+        keyed.update(word for name in self.names for word in analysis.segment(tokenizer, name) if len(word) > 1)
         self.by_pinyin = defaultdict(set)
         for term in keyed:
             full, initials = analysis.pinyin_keys(term)

@@ -6,12 +6,11 @@ from modelsearch.backends.database import SearchBackend as stock_database_backen
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader looks for
     backend = stock_database_backend(params)
-    # The SQLite modules look up SQLite-only models when imported, so they are imported only on SQLite.
-    if connection.vendor == "sqlite":
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+    if connection.vendor != "sqlite":
+        return backend
+    # Imported here: the SQLite modules only load where the SQLite FTS5 model exists.
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-        if isinstance(backend, SQLiteSearchBackend):
-            from .sqlite import RankedSQLiteSearchBackend
+    from .sqlite import RankedSQLiteSearchBackend
 
-            return RankedSQLiteSearchBackend(params)
-    return backend
+    return RankedSQLiteSearchBackend(params) if isinstance(backend, SQLiteSearchBackend) else backend

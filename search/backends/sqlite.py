@@ -1,8 +1,8 @@
 """SQLite FTS5 search ranked by FTS5's own bm25, computed once per match.
 
 The stock backend orders by a correlated subquery that re-runs the full-text match for every candidate row
-(p95 12.7 s at 10,000 guides). Here one FTS5 query returns every match with its bm25 score, a second query
-applies the page queryset's filters (live, public, department, ...) to those matches, and Python sorts.
+(p95 12.7 s at 10,000 guides). Here the FTS5 match is run once, with its bm25 score, joined to the page
+queryset's filters (live, public, department, ...), and SQLite sorts and pages the result.
 """
 
 from collections import OrderedDict
@@ -28,12 +28,14 @@ COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
 # FTS5 first, then the index entries: SQLite runs a CROSS JOIN left to right. With a plain join it may loop
 # over the entries and run the full-text match once per entry (half a second at 1,000 pages).
 MATCHES_SQL = (
-    "SELECT entry.object_id, bm25({fts}, {weights}) FROM {fts} CROSS JOIN {entries} AS entry"
+    "SELECT entry.object_id, bm25({fts}, {weights}) AS score FROM {fts} CROSS JOIN {entries} AS entry"
     " ON entry.id = {fts}.rowid WHERE {fts} MATCH %s AND entry.content_type_id IN ({content_types})"
 )
 
 
 class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+    total = None  # number of ranked matches, once a page or a count has been fetched
+
     @cached_property
     def matches(self):
         """(SQL, params) selecting (object id, bm25 score) of every match; None where the stock path applies."""
@@ -61,32 +63,55 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
 
     @cached_property
     def ranked(self):
-        """(object pks best first, {object id: bm25 score}) for a relevance-ordered search."""
+        """(SQL, params) selecting (object id, score) of the matches the page queryset allows."""
+        sql, params = self.matches
+        allowed_sql, allowed_params = self.queryset.order_by().values("pk").query.sql_with_params()
+        # Only SQL built here and by Django's compiler is joined; every value is a parameter.
+        ranked_sql = f"SELECT object_id, score FROM ({sql}) WHERE CAST(object_id AS INTEGER) IN ({allowed_sql})"  # noqa: S608
+        return ranked_sql, [*params, *allowed_params]
+
+    def fetch(self, sql_template, extra_params=()):
+        """Rows of `sql_template` (with {ranked} standing for the ranked matches)."""
+        sql, params = self.ranked
         with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(*self.matches)
-            scores = dict(cursor.fetchall())
-        allowed = self.matched_queryset.values_list("pk", flat=True)
-        # bm25() is lower for better matches; newer pages first among equals, as the stock backend does.
-        return sorted(allowed, key=lambda pk: (scores[str(pk)], -pk)), scores
+            cursor.execute(sql_template.format(ranked=sql), [*params, *extra_params])
+            return cursor.fetchall()
 
 
 class RankedSQLiteSearchResults(SQLiteSearchResults):
+    # bm25() is lower for better matches; newer pages first among equals, as the stock backend does. The window
+    # count gives the total from the same pass, so a results page costs one full-text match, not two.
+    PAGE_SQL = (
+        "SELECT object_id, score, COUNT(*) OVER () FROM ({ranked})"
+        " ORDER BY score, CAST(object_id AS INTEGER) DESC LIMIT %s OFFSET %s"
+    )
+    COUNT_SQL = "SELECT COUNT(*) FROM ({ranked})"
+
     def _do_search(self):
-        if self.query_compiler.matches is None:
+        compiler = self.query_compiler
+        if compiler.matches is None:
             return super()._do_search()
-        pks, scores = self.query_compiler.ranked
-        page = pks[self.start : self.stop]
-        objects = self.query_compiler.queryset.order_by().in_bulk(page)
-        results = [objects[pk] for pk in page if pk in objects]
-        if self._score_field:
-            for obj in results:
-                setattr(obj, self._score_field, -scores[str(obj.pk)])
+        limit = -1 if self.stop is None else self.stop - self.start
+        rows = compiler.fetch(self.PAGE_SQL, [limit, self.start])
+        if rows:
+            compiler.total = rows[0][2]
+        objects = compiler.queryset.order_by().in_bulk([int(row[0]) for row in rows])
+        results = []
+        for object_id, score, _total in rows:
+            obj = objects.get(int(object_id))
+            if obj is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, -score)
+                results.append(obj)
         return results
 
     def _do_count(self):
-        if self.query_compiler.matches is None:
+        compiler = self.query_compiler
+        if compiler.matches is None:
             return super()._do_count()
-        return len(self.query_compiler.ranked[0])
+        if compiler.total is None:
+            compiler.total = compiler.fetch(self.COUNT_SQL)[0][0]
+        return compiler.total
 
     def facet(self, field_name):
         if self.query_compiler.matches is None or self.query_compiler._get_filterable_field(field_name) is None:
