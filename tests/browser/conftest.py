@@ -107,7 +107,10 @@ def open_page(browser, site_url):
     contexts = []
 
     def _open(path, viewport=DESKTOP, senior=False, javascript=True):
-        context = browser.new_context(viewport=viewport, java_script_enabled=javascript, locale="zh-CN")
+        # bypass_csp lets the tests inject axe-core; the policy is tested in tests/production/test_security_headers.py.
+        context = browser.new_context(
+            viewport=viewport, java_script_enabled=javascript, locale="zh-CN", bypass_csp=True
+        )
         if senior:
             context.add_cookies([{"name": "senior", "value": "1", "url": site_url}])
         contexts.append(context)
