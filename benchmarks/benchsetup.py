@@ -82,7 +82,15 @@ def engine_label(alias):
 
 
 def refresh(alias):
-    """Make just-indexed documents searchable (engines refresh about once a second on their own)."""
+    """Make just-indexed documents searchable, and planned for, as they are a minute later in production.
+
+    Engines refresh about once a second on their own; PostgreSQL's autovacuum analyses a table soon after a
+    bulk load, and until then the planner guesses how many index entries a search matches.
+    """
+    from django.db import connection
     from wagtail.search.backends import get_search_backend
 
     get_search_backend(alias).refresh_indexes()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

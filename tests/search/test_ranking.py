@@ -1,0 +1,98 @@
+"""The ranked database backends (search/backends/): the same answers as Wagtail's own, ranked once per match.
+
+Runs on SQLite and on PostgreSQL (DATABASE_URL), against Wagtail's stock database backend on the same index.
+"""
+
+import pytest
+from django.db import connection
+from wagtail.search.backends import get_search_backend
+
+from guides.models import GuidePage
+from search import vocabulary
+from search.backends.ranked import RankedResultsMixin
+from search.query import analyse_query
+from tests.factories import make_department, make_guide
+
+QUERIES = ["不动产", "登记", "身份证", "社保转移", "bdcdj", "火星移民"]
+
+
+@pytest.fixture
+def stock_backend(settings):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "stock": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
+    }
+    return get_search_backend("stock")
+
+
+@pytest.fixture
+def indexed(guide_index):
+    estate = make_department(name="市不动产登记中心", code="estate")
+    police = make_department(name="市公安局", code="police")
+    guides = {
+        "first": make_guide(guide_index, title="不动产首次登记", summary="首次取得不动产权证书", department=estate),
+        "transfer": make_guide(guide_index, title="不动产转移登记", summary="买卖房屋过户", department=estate),
+        "mortgage": make_guide(
+            guide_index,
+            title="抵押权登记",
+            summary="以不动产设定抵押时办理",
+            department=estate,
+            is_free=False,
+            fees=[{"name": "登记费", "standard": "80 元/件", "basis": "发改价格规〔2016〕2559号"}],
+        ),
+        "id_card": make_guide(guide_index, title="居民身份证换领", summary="身份证有效期满换领", department=police),
+        "lost_id": make_guide(guide_index, title="居民身份证挂失补领", summary="遗失后补领", department=police),
+        "social": make_guide(guide_index, title="社会保险关系转移", summary="跨地区就业时转移社保"),
+    }
+    make_guide(guide_index, title="不动产更正登记", summary="草稿", department=estate, publish=False, live=False)
+    for number in range(12):  # enough matches for a second page
+        make_guide(guide_index, title=f"临江区登记事项{number:02d}", summary="其他区县的登记", department=estate)
+    return guides
+
+
+def search(backend, query, queryset=None):
+    analysed = analyse_query(vocabulary.current(), query)
+    queryset = GuidePage.objects.live().public() if queryset is None else queryset
+    return backend.search(analysed.engine_query, queryset, operator="or")
+
+
+def test_the_ranked_backend_is_in_use(db):
+    assert isinstance(search(get_search_backend(), "登记"), RankedResultsMixin), connection.vendor
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_same_matches_count_and_facets_as_the_stock_backend(db, indexed, stock_backend, query):
+    ranked, stock = search(get_search_backend(), query), search(stock_backend, query)
+    assert {page.pk for page in ranked} == {page.pk for page in stock}
+    assert ranked.count() == stock.count()
+    for field in ("department_id", "audience", "online_level", "is_free", "visits_required"):
+        assert dict(ranked.facet(field)) == dict(stock.facet(field)), field
+
+
+def test_a_title_match_ranks_above_a_mention_in_the_summary(db, indexed):
+    titles = [page.title for page in search(get_search_backend(), "不动产")[:3]]
+    assert "抵押权登记" not in titles[:2]
+    assert set(titles[:2]) == {"不动产首次登记", "不动产转移登记"}
+
+
+def test_pages_slice_the_ranking_and_drafts_never_appear(db, indexed):
+    results = search(get_search_backend(), "登记")
+    everything = list(results)
+    assert len(everything) == results.count() == 15  # 3 estate guides and 12 district ones; not the draft
+    assert list(results[:10]) + list(results[10:20]) == everything
+    assert "不动产更正登记" not in {page.title for page in everything}
+
+
+def test_queryset_filters_narrow_the_matches_and_their_facets(db, indexed):
+    police = GuidePage.objects.live().public().filter(department=indexed["id_card"].department)
+    results = search(get_search_backend(), "身份证 登记", police)
+    assert {page.title for page in results} == {"居民身份证换领", "居民身份证挂失补领"}
+    assert dict(results.facet("department_id")) == {indexed["id_card"].department_id: 2}
+
+
+def test_scores_are_annotated_best_first(db, indexed):
+    results = list(search(get_search_backend(), "身份证").annotate_score("score"))
+    scores = [page.score for page in results]
+    assert scores == sorted(scores, reverse=True)
+    assert {page.title for page in results[:2]} == {"居民身份证换领", "居民身份证挂失补领"}
+    assert scores[1] > scores[2]  # the guides that only list an ID card among their materials come after
