@@ -84,8 +84,9 @@ def engine_label(alias):
 def refresh(alias):
     """Make just-indexed documents searchable, and planned for, as they are a minute later in production.
 
-    Engines refresh about once a second on their own; PostgreSQL's autovacuum analyses a table soon after a
-    bulk load, and until then the planner guesses how many index entries a search matches.
+    Engines refresh about once a second on their own. PostgreSQL's autovacuum gets to a table soon after a bulk
+    load: until then the GIN indexes keep the new entries in a pending list that every search reads through,
+    and the planner guesses how many index entries a search matches.
     """
     from django.db import connection
     from wagtail.search.backends import get_search_backend
@@ -93,4 +94,4 @@ def refresh(alias):
     get_search_backend(alias).refresh_indexes()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
