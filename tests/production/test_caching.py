@@ -5,13 +5,13 @@ import re
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test import RequestFactory
 
 from config.caches import caches_from_url
-from guides.caching import GENERATION_KEY, PublicPageCacheMiddleware, page_key
+from guides.caching import GENERATION_KEY, PublicPageCacheMiddleware, local_copies, page_key
 from tests.factories import make_guide
 
 from .conftest import missing_service
@@ -26,8 +26,10 @@ def page_cache(request, settings):
         settings.CACHES = caches_from_url(url)
     settings.PAGE_CACHE_SECONDS = 60
     cache.clear()
+    local_copies.clear()
     yield
     cache.clear()
+    local_copies.clear()
 
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -55,6 +57,24 @@ def test_a_guide_page_is_served_from_the_cache_with_validators(client, guide, dj
         second = get(client, guide.url)
     assert TOKEN.sub("", second.content.decode()) == TOKEN.sub("", first.content.decode())  # tokens are per visit
     assert second["ETag"] == first["ETag"]
+
+
+def test_a_hot_page_is_served_from_this_process_without_the_shared_cache(client, guide, monkeypatch):
+    first = get(client, guide.url)
+    reads, shared = [], caches["default"]
+    monkeypatch.setattr(shared, "get", lambda *args, **kwargs: reads.append(args) or (None, None))
+    monkeypatch.setattr(shared, "get_many", lambda *args, **kwargs: reads.append(args) or {})
+    second = get(client, guide.url)
+    assert second["ETag"] == first["ETag"]
+    assert reads == []
+
+
+def test_a_publish_in_another_process_shows_here_within_a_second(client, guide, monkeypatch):
+    first = get(client, guide.url)
+    cache.set(GENERATION_KEY, repr(1e9), timeout=None)  # a publish in another process
+    assert get(client, guide.url)["Last-Modified"] == first["Last-Modified"]  # this process trusts its generation
+    monkeypatch.setattr(local_copies, "read_at", local_copies.read_at - local_copies.GENERATION_SECONDS - 0.01)
+    assert get(client, guide.url)["Last-Modified"] == "Sun, 09 Sep 2001 01:46:40 GMT"  # rendered in the new one
 
 
 def test_conditional_gets_answer_not_modified(client, guide):
@@ -141,6 +161,28 @@ def test_each_visitor_gets_a_form_token_of_their_own(rf):
     post = rf.post("/form/", {"csrfmiddlewaretoken": tokens[1]})
     post.COOKIES[settings.CSRF_COOKIE_NAME] = second.cookies[settings.CSRF_COOKIE_NAME].value
     assert CsrfViewMiddleware(view_with_form).process_view(post, view_with_form, (), {}) is None
+
+
+def test_a_returning_visitor_gets_the_secret_of_their_cookie_and_can_post(rf):
+    def view_with_form(request):
+        response = HttpResponse(f'<form><input type="hidden" name="csrfmiddlewaretoken" value="{get_token(request)}">')
+        response["Content-Length"] = str(len(response.content))  # as CommonMiddleware does
+        return response
+
+    site = PublicPageCacheMiddleware(CsrfViewMiddleware(view_with_form))
+    first = site(rf.get("/form/"))  # rendered and cached; sets the cookie
+    secret = first.cookies[settings.CSRF_COOKIE_NAME].value
+    again = rf.get("/form/")
+    again.COOKIES[settings.CSRF_COOKIE_NAME] = secret
+    served = site(again)
+    token = TOKEN.search(served.content.decode()).group(1)
+    assert token == secret
+    assert served["Content-Length"] == str(len(served.content))
+    for cookie, refused in ((secret, False), ("y" * 32, True)):  # their own cookie; another visitor's
+        post = rf.post("/form/", {"csrfmiddlewaretoken": token})
+        post.COOKIES[settings.CSRF_COOKIE_NAME] = cookie
+        answer = CsrfViewMiddleware(view_with_form).process_view(post, view_with_form, (), {})
+        assert (answer is not None and answer.status_code == 403) is refused
 
 
 def test_guide_pages_with_feedback_forms_are_cached(client, guide):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.caches import caches_from_url
+from config.caches import RedisCache, caches_from_url
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -44,8 +44,16 @@ def test_production_refuses_to_start_without(missing):
 
 def test_cache_urls():
     redis = caches_from_url("redis://cache.internal:6379/1")["default"]
-    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["BACKEND"] == "config.caches.RedisCache"
     assert redis["LOCATION"] == "redis://cache.internal:6379/1"
     assert caches_from_url("locmem://")["default"]["BACKEND"].endswith("LocMemCache")
     with pytest.raises(ImproperlyConfigured, match="memcached"):
         caches_from_url("memcached://127.0.0.1:11211")
+
+
+def test_the_redis_cache_keeps_one_client_per_connection_pool():
+    """Django's own makes a redis.Redis per call, which costs more than serving a cached page (config/caches.py)."""
+    cache = RedisCache("redis://cache.internal:6379/1", {})
+    client = cache._cache.get_client()
+    assert cache._cache.get_client(write=True) is client
+    assert client.connection_pool is cache._cache._pools[0]
