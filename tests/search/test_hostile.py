@@ -55,6 +55,13 @@ def test_hostile_queries_never_fail(client, one_guide, url, query):
         assert "搜索" in response.content.decode()
 
 
+@pytest.mark.parametrize("url", ["/search/", "/api/search/", "/api/search/suggest/"])
+def test_bytes_that_are_not_utf8_never_fail(client, one_guide, url):
+    """A lone surrogate (ED A0 80), a stray FF and a cut-off character (E4 B8), as raw bytes in the URL."""
+    response = client.get(url, QUERY_STRING="q=%ED%A0%80%FF%E4%B8&department=%FF")
+    assert response.status_code in (200, 400)
+
+
 @pytest.mark.parametrize("params", BAD_PARAMS)
 @pytest.mark.parametrize("url", ["/search/", "/api/search/"])
 def test_bad_parameters_get_a_chinese_400(client, one_guide, url, params):
