@@ -28,7 +28,8 @@ class RankedQueryCompilerMixin:
     def match_sql(self, query, content_types):
         """(SQL, params) selecting (object_id, score) of the index entries of `content_types` matching `query`.
 
-        object_id is an integer (the index stores text), and lower scores are better matches.
+        object_id is an integer (the index stores text), and lower scores are better matches. None leaves the
+        search to the stock backend.
         """
         raise NotImplementedError
 
