@@ -82,10 +82,7 @@ class LocalCopies:
             if rendered_in != generation or expires < time.monotonic():
                 return None
             self.pages.move_to_end(key)
-        copy = HttpResponse(response.content, status=response.status_code)
-        for header, value in response.items():
-            copy[header] = value
-        return copy
+        return response_copy(response, response.content)
 
     def put(self, key, generation, response):
         with self.lock:
@@ -154,6 +151,14 @@ def is_cacheable_response(response):
     )
 
 
+def response_copy(response, content):
+    """A new response with `response`'s status and headers (no cookies) and `content` as its body."""
+    copy = HttpResponse(content, status=response.status_code)
+    for header, value in response.items():
+        copy[header] = value
+    return copy
+
+
 def shareable_copy(response, generation):
     """What the cache keeps: the page with its form token (which belongs to one visitor) taken out and without
     its cookies, plus the validators."""
@@ -161,9 +166,7 @@ def shareable_copy(response, generation):
     token = CSRF_INPUT.search(content)
     if token:
         content = content.replace(token.group(1), CSRF_PLACEHOLDER)
-    copy = HttpResponse(content, status=response.status_code)
-    for header, value in response.items():
-        copy[header] = value
+    copy = response_copy(response, content)
     copy["ETag"] = quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())
     copy["Last-Modified"] = http_date(float(generation))
     # Browsers and proxies must ask again each time (a cheap 304): a publish shows at once.
