@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from modelsearch.query import MATCH_NONE, Or, PlainText
+
 from . import analysis
 
 MAX_QUERY_LENGTH = 100  # characters kept from a query; guide titles are far shorter
@@ -11,12 +13,25 @@ MAX_TOKENS = 48
 @dataclass(frozen=True)
 class AnalysedQuery:
     text: str  # normalised query, as logged and shown back
-    tokens: tuple  # whitespace-free tokens the engine matches (any of them)
+    tokens: tuple  # whitespace-free tokens the engine matches: the terms and their parts
     marks: tuple  # words to highlight in titles and summaries
+    terms: tuple = ()  # (term, its parts) for each word typed, spelt in pinyin or added as a synonym
 
     @property
     def engine_query(self):
-        return " ".join(self.tokens)
+        """A guide matches a term, or all of the term's parts: 不动产登记, or 不动产 and 登记 together.
+
+        The parts find guides whose text was cut differently (不动产首次登记); one part alone would find every
+        guide about any 登记, which is neither what the citizen asked for nor cheap to rank.
+        """
+        if not self.terms:  # nothing left to search for (only punctuation, say)
+            return MATCH_NONE
+        alternatives = []
+        for term, parts in self.terms:
+            alternatives.append(PlainText(term))
+            if parts:
+                alternatives.append(PlainText(" ".join(parts), operator="and"))
+        return Or(alternatives)
 
 
 def clean(raw):
@@ -27,24 +42,51 @@ def clean(raw):
 def analyse_query(vocabulary, raw):
     """Segment the query, add synonyms and the words a pinyin or homophone spelling stands for."""
     text = clean(raw)
-    typed = vocabulary.segment(text)
-    terms = list(typed)
+    typed = []  # every word typed, those inside others too (改名 in 改名字): each may have synonyms
+    words = []  # the words of what the site does not know as a whole: each matches on its own
+    names = []  # names the site knows, typed whole, spelt alike or synonyms: a guide needs all their parts
     for chunk in text.split():
-        if analysis.is_latin_query(chunk):
-            terms.extend(vocabulary.terms_for_pinyin(chunk))
+        key = chunk if analysis.is_latin_query(chunk) else analysis.pinyin_keys(chunk)[0]
+        spelt_alike = vocabulary.terms_for_pinyin(key)
+        segmented = vocabulary.segment(chunk)
+        typed.extend(segmented)
+        if chunk in spelt_alike:
+            names.append(chunk)
         else:
-            terms.extend(vocabulary.terms_for_pinyin(analysis.pinyin_keys(chunk)[0]))
+            words.extend(segmented)
+        names.extend(spelt_alike)
     if analysis.is_latin_query(text) and " " in text:
-        terms.extend(vocabulary.terms_for_pinyin(text.replace(" ", "")))
-    for term in list(terms):
-        terms.extend(vocabulary.synonyms_of(term))
-    tokens = []
-    for term in dict.fromkeys(terms):
-        tokens.append(term)
-        tokens.extend(vocabulary.segment(term))
-    tokens = _meaningful(list(dict.fromkeys(token for token in tokens if " " not in token)))
+        names.extend(vocabulary.terms_for_pinyin(text.replace(" ", "")))
+    for word in [*typed, *names]:
+        names.extend(vocabulary.synonyms_of(word))
+    parts = {word: () for word in words if " " not in word}
+    for name in names:
+        if " " not in name:
+            parts.setdefault(name, [part for part in vocabulary.segment(name) if part != name])
+    tokens = [token for term, its_parts in parts.items() for token in (term, *its_parts)]
+    tokens = _meaningful(_shallow(list(dict.fromkeys(tokens))))[:MAX_TOKENS]
+    kept = set(tokens)
+    groups = {}
+    for term, its_parts in parts.items():
+        kept_parts = tuple(part for part in dict.fromkeys(its_parts) if part in kept)
+        if term in kept:
+            groups.setdefault(term, kept_parts)
+        else:  # a question word or a lone character: what is left of it stands on its own
+            groups.update((part, ()) for part in kept_parts if part not in groups)
     marks = sorted({token for token in tokens if analysis.is_cjk(token)} | set(text.split()), key=len, reverse=True)
-    return AnalysedQuery(text=text, tokens=tuple(tokens[:MAX_TOKENS]), marks=tuple(marks))
+    return AnalysedQuery(text=text, tokens=tuple(tokens), marks=tuple(marks), terms=tuple(groups.items()))
+
+
+def _shallow(tokens):
+    """Drop the words inside a word that is itself inside another: 不动 and 动产 (in 不动产, in 不动产登记).
+
+    Indexing keeps every dictionary word inside a word (analysis.segment), so a guide with 不动产 has 不动 and
+    动产 as well. A word's parts are kept, for guides whose text was cut differently (不动产|登记); the parts of
+    a part only reach guides that have neither, where they are noise (动产 finds 动产抵押), and each costs the
+    engine a term in matching and ranking.
+    """
+    inner = {word for word in tokens if any(word != other and word in other for other in tokens)}
+    return [word for word in tokens if not any(word != part and word in part for part in inner)]
 
 
 def _meaningful(tokens):

@@ -8,6 +8,7 @@ public, department, ...), pages it in the database and counts facets in one grou
 """
 
 from collections import Counter, OrderedDict
+from contextlib import contextmanager
 from functools import cached_property
 
 from django.core.exceptions import FieldDoesNotExist
@@ -32,6 +33,11 @@ class RankedQueryCompilerMixin:
         search to the stock backend.
         """
         raise NotImplementedError
+
+    @contextmanager
+    def planned(self):
+        """Around each statement that matches: the vendor's planner settings, where it needs any."""
+        yield
 
     def normalized_query(self):
         return self.query
@@ -66,7 +72,7 @@ class RankedQueryCompilerMixin:
     def fetch(self, sql_template, extra_params=()):
         """Rows of `sql_template` (with {ranked} standing for the ranked matches)."""
         sql, params = self.ranked
-        with connections[self.queryset.db].cursor() as cursor:
+        with self.planned(), connections[self.queryset.db].cursor() as cursor:
             cursor.execute(sql_template.format(ranked=sql), [*params, *extra_params])
             return cursor.fetchall()
 
@@ -80,7 +86,9 @@ class RankedQueryCompilerMixin:
         model = self.queryset.model
         names = [field.field_name for field in model.get_filterable_search_fields() if self._is_bounded(model, field)]
         counts = {name: Counter() for name in names}
-        for row in self.matched_queryset.values(*names).annotate(_count=Count("pk")).order_by():
+        with self.planned():
+            rows = list(self.matched_queryset.values(*names).annotate(_count=Count("pk")).order_by())
+        for row in rows:
             for name in names:
                 counts[name][row[name]] += row["_count"]
         return counts
@@ -134,7 +142,8 @@ class RankedResultsMixin:
         if compiler.matches is None:
             return super()._do_count()
         if compiler.total is None:  # a count alone: match, but score nothing
-            compiler.total = compiler.matched_queryset.count()
+            with compiler.planned():
+                compiler.total = compiler.matched_queryset.count()
         return compiler.total
 
     def facet(self, field_name):
@@ -145,6 +154,7 @@ class RankedResultsMixin:
         if name in compiler.facet_counts:
             counts = compiler.facet_counts[name]
         else:  # an unbounded field: its own grouped query
-            rows = compiler.matched_queryset.values(field_name).annotate(count=Count("pk"))
+            with compiler.planned():
+                rows = list(compiler.matched_queryset.values(field_name).annotate(count=Count("pk")))
             counts = Counter({row[field_name]: row["count"] for row in rows})
         return OrderedDict(counts.most_common())

@@ -49,6 +49,16 @@ def test_query_adds_synonyms(vocab):
     assert "不动产权证书" in query.tokens
 
 
+def test_query_keeps_parts_of_words_but_not_parts_of_parts(vocab):
+    tokens = analyse_query(vocab, "房产证").tokens
+    # 不动产登记's parts reach guides whose text was cut as 不动产|登记 ...
+    assert {"不动产登记", "不动产", "登记"} <= set(tokens)
+    # ... but 不动产's own parts would only add guides about 动产 (movable property).
+    assert "动产" not in tokens
+    assert "不动" not in tokens
+    assert "不动" in analyse_query(vocab, "不动").tokens  # typed on its own, a word is kept
+
+
 def test_query_maps_pinyin_and_initials_to_words(vocab):
     assert "社会保险" in analyse_query(vocab, "shebao").tokens
     assert "不动产" in analyse_query(vocab, "bdcdj").tokens

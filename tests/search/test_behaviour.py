@@ -90,6 +90,14 @@ def test_words_inside_titles_are_found(client, guides):
     assert {"不动产首次登记", "企业设立登记", "内地居民结婚登记"} <= set(found)
 
 
+def test_a_synonym_needs_all_its_words_not_one(client, guides):
+    # 房产证 means 不动产登记: a guide with 不动产 and 登记 matches, one with only 登记 (marriage) does not.
+    found = titles(client, "房产证")
+    assert "不动产首次登记" in found
+    assert "内地居民结婚登记" not in found
+    assert "企业设立登记" not in found
+
+
 def test_drafts_and_private_guides_never_appear(client, guides):
     found = titles(client, "不动产") + titles(client, "抵押") + titles(client, "过户")
     assert "不动产转移登记" not in found
