@@ -21,7 +21,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 
-from .ranked import RankedQueryCompilerMixin, RankedResultsMixin
+from .ranked import ALL, REST, TITLE, RankedQueryCompilerMixin, RankedResultsMixin
 
 # ts_rank is higher for better matches; ranked.py wants lower first.
 MATCHES_SQL = (
@@ -30,9 +30,14 @@ MATCHES_SQL = (
     " -(ts_rank(%s::float4[], entry.title, matching.query) * entry.title_norm"
     " + ts_rank(%s::float4[], entry.body, matching.query)) AS score"
     " FROM {entries} AS entry, (SELECT {tsquery} AS query) AS matching"
-    " WHERE entry.title @@ matching.query OR entry.body @@ matching.query OFFSET 0"
+    " WHERE {where} OFFSET 0"
     ") AS scored WHERE content_type_id IN ({content_types})"
 )
+TIERS = {
+    ALL: "entry.title @@ matching.query OR entry.body @@ matching.query",
+    TITLE: "entry.title @@ matching.query",
+    REST: "entry.body @@ matching.query AND NOT entry.title @@ matching.query",
+}
 
 
 class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearchQueryCompiler):
@@ -44,7 +49,7 @@ class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearch
             yield
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")  # for the rest of an enclosing transaction
 
-    def match_sql(self, query, content_types):
+    def match_sql(self, query, content_types, tier):
         if self.fields is not None:  # searching named model fields, not the index: the stock path
             return None
         entries = IndexEntry.objects.all()
@@ -54,6 +59,7 @@ class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearch
         sql = MATCHES_SQL.format(
             entries=IndexEntry._meta.db_table,
             tsquery=tsquery_sql,
+            where=TIERS[tier],
             content_types=", ".join(["%s"] * len(content_types)),
         )
         return sql, [self.sql_weights, self.sql_weights, *tsquery_params, *content_types]

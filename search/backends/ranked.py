@@ -5,6 +5,10 @@ match per row (p95 12.7 s at 10,000 guides), PostgreSQL by concatenating two tsv
 serves (p95 341 ms). Here each vendor module writes one SQL statement selecting (object id, score) of every
 index entry that matches, lower scores first; this module joins it to the page queryset's own filters (live,
 public, department, ...), pages it in the database and counts facets in one grouped pass.
+
+Guides whose title matches come first, then those that match only in their text (TITLE, then REST). Scoring
+is what costs, about 3 µs a match, and a common word (身份证, 申请) is in the text of most guides but in few
+titles: a first page is ranked from the title matches alone whenever they fill it, and counted without scores.
 """
 
 from collections import Counter, OrderedDict
@@ -18,6 +22,8 @@ from django.db.models.expressions import RawSQL
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+ALL, TITLE, REST = "all", "title", "rest"  # every match; matches in the title; matches in the text only
+
 
 class RankedQueryCompilerMixin:
     """For a database query compiler: `match_sql()` gives the vendor's (SQL, params) of the scored matches."""
@@ -26,11 +32,11 @@ class RankedQueryCompilerMixin:
 
     backend = None  # set by the results, for settings such as PostgreSQL's text search configuration
 
-    def match_sql(self, query, content_types):
+    def match_sql(self, query, content_types, tier):
         """(SQL, params) selecting (object_id, score) of the index entries of `content_types` matching `query`.
 
-        object_id is an integer (the index stores text), and lower scores are better matches. None leaves the
-        search to the stock backend.
+        `tier` is ALL, TITLE or REST. object_id is an integer (the index stores text), and lower scores are
+        better matches. None leaves the search to the stock backend.
         """
         raise NotImplementedError
 
@@ -43,23 +49,34 @@ class RankedQueryCompilerMixin:
         return self.query
 
     @cached_property
-    def matches(self):
-        """(SQL, params) of the scored matches; None where the stock path applies (no ranking, MatchAll, Not)."""
+    def ranks(self):
+        """False where the stock path applies (no ranking, MatchAll, Not, named fields)."""
         query = self.normalized_query()
         if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
-            return None
-        return self.match_sql(query, list(get_descendants_content_types_pks(self.queryset.model)))
+            return False
+        return self.matches(ALL) is not None
 
-    @cached_property
-    def matched_queryset(self):
-        """The page queryset (with its filters) narrowed to the matches, unordered."""
-        sql, params = self.matches
+    def matches(self, tier):
+        """(SQL, params) of one tier's scored matches."""
+        built = self.__dict__.setdefault("_matches", {})
+        if tier not in built:
+            content_types = list(get_descendants_content_types_pks(self.queryset.model))
+            built[tier] = self.match_sql(self.normalized_query(), content_types, tier)
+        return built[tier]
+
+    def matched_queryset(self, tier=ALL):
+        """The page queryset (with its filters) narrowed to one tier's matches, unordered."""
+        sql, params = self.matches(tier)
         return self.queryset.filter(pk__in=RawSQL(f"SELECT object_id FROM ({sql}) AS matches", params)).order_by()  # noqa: S608, S611 - table names only
 
-    @cached_property
-    def ranked(self):
-        """(SQL, params) selecting (object_id, score) of the matches the page queryset allows."""
-        sql, params = self.matches
+    def count(self, tier=ALL):
+        """How many of one tier's matches the page queryset allows: match, but score nothing."""
+        with self.planned():
+            return self.matched_queryset(tier).count()
+
+    def ranked(self, tier):
+        """(SQL, params) selecting (object_id, score) of one tier's matches that the page queryset allows."""
+        sql, params = self.matches(tier)
         allowed_sql, allowed_params = self.queryset.order_by().values("pk").query.sql_with_params()
         # Only SQL built here and by Django's compiler is joined; every value is a parameter. Materialised, the
         # matches are scored once, in one pass, and then checked against the allowed pages with a hash.
@@ -69,9 +86,9 @@ class RankedQueryCompilerMixin:
         )
         return ranked_sql, [*params, *allowed_params]
 
-    def fetch(self, sql_template, extra_params=()):
-        """Rows of `sql_template` (with {ranked} standing for the ranked matches)."""
-        sql, params = self.ranked
+    def fetch(self, tier, sql_template, extra_params=()):
+        """Rows of `sql_template` (with {ranked} standing for one tier's ranked matches)."""
+        sql, params = self.ranked(tier)
         with self.planned(), connections[self.queryset.db].cursor() as cursor:
             cursor.execute(sql_template.format(ranked=sql), [*params, *extra_params])
             return cursor.fetchall()
@@ -87,7 +104,7 @@ class RankedQueryCompilerMixin:
         names = [field.field_name for field in model.get_filterable_search_fields() if self._is_bounded(model, field)]
         counts = {name: Counter() for name in names}
         with self.planned():
-            rows = list(self.matched_queryset.values(*names).annotate(_count=Count("pk")).order_by())
+            rows = list(self.matched_queryset().values(*names).annotate(_count=Count("pk")).order_by())
         for row in rows:
             for name in names:
                 counts[name][row[name]] += row["_count"]
@@ -108,7 +125,7 @@ class RankedResultsMixin:
     """For a database results class whose compiler has RankedQueryCompilerMixin."""
 
     # Lower scores first; newer pages first among equals, as the stock backends do. The window count gives the
-    # total from the same pass, so a results page costs one full-text match, not two.
+    # tier's total from the same pass.
     PAGE_SQL = (
         "SELECT object_id, score, COUNT(*) OVER () FROM ({ranked}) AS ranked"
         " ORDER BY score, object_id DESC LIMIT %s OFFSET %s"
@@ -119,14 +136,25 @@ class RankedResultsMixin:
         super().__init__(backend, query_compiler, *args, **kwargs)
         query_compiler.backend = backend
 
+    def _page(self, tier, limit, offset):
+        """(rows, the tier's total or None when no row came back) of one tier's ranked matches."""
+        rows = self.query_compiler.fetch(tier, self.PAGE_SQL, [self.NO_LIMIT if limit is None else limit, offset])
+        return rows, rows[0][2] if rows else None
+
     def _do_search(self):
         compiler = self.query_compiler
-        if compiler.matches is None:
+        if not compiler.ranks:
             return super()._do_search()
-        limit = self.NO_LIMIT if self.stop is None else self.stop - self.start
-        rows = compiler.fetch(self.PAGE_SQL, [limit, self.start])
-        if rows:
-            compiler.total = rows[0][2]
+        limit = None if self.stop is None else self.stop - self.start
+        rows, in_titles = self._page(TITLE, limit, self.start)
+        if limit is None or len(rows) < limit:  # the page goes on into the matches in the text only
+            if in_titles is None:
+                in_titles = compiler.count(TITLE) if self.start else 0
+            offset = max(0, self.start - in_titles)
+            rest, in_text = self._page(REST, None if limit is None else limit - len(rows), offset)
+            rows += rest
+            if in_text is not None or not offset:
+                compiler.total = in_titles + (in_text or 0)
         objects = compiler.queryset.order_by().in_bulk([row[0] for row in rows])
         results = []
         for object_id, score, _total in rows:
@@ -139,22 +167,21 @@ class RankedResultsMixin:
 
     def _do_count(self):
         compiler = self.query_compiler
-        if compiler.matches is None:
+        if not compiler.ranks:
             return super()._do_count()
-        if compiler.total is None:  # a count alone: match, but score nothing
-            with compiler.planned():
-                compiler.total = compiler.matched_queryset.count()
+        if compiler.total is None:
+            compiler.total = compiler.count()
         return compiler.total
 
     def facet(self, field_name):
         compiler = self.query_compiler
-        if compiler.matches is None or compiler._get_filterable_field(field_name) is None:
+        if not compiler.ranks or compiler._get_filterable_field(field_name) is None:
             return super().facet(field_name)  # the stock path, or its FilterFieldError
         name = compiler.queryset.model._meta.get_field(field_name).name  # "department_id" counts as "department"
         if name in compiler.facet_counts:
             counts = compiler.facet_counts[name]
         else:  # an unbounded field: its own grouped query
             with compiler.planned():
-                rows = list(compiler.matched_queryset.values(field_name).annotate(count=Count("pk")))
+                rows = list(compiler.matched_queryset().values(field_name).annotate(count=Count("pk")))
             counts = Counter({row[field_name]: row["count"] for row in rows})
         return OrderedDict(counts.most_common())

@@ -9,7 +9,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchResults,
 )
 
-from .ranked import RankedQueryCompilerMixin, RankedResultsMixin
+from .ranked import ALL, REST, TITLE, RankedQueryCompilerMixin, RankedResultsMixin
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
@@ -28,18 +28,25 @@ class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQuer
     def normalized_query(self):
         return normalize(self.query)  # FTS5 has no unary NOT: the stock backend's rewrite
 
-    def match_sql(self, query, content_types):
+    def match_sql(self, query, content_types, tier):
+        if self.fields is not None:  # searching named model fields, not the index: the stock path
+            return None
         entries = SQLiteFTSIndexEntry.objects.all()
         compiler = entries.query.get_compiler(using=entries.db)
-        match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query))
-        _template, match_params = match.as_sql(compiler, compiler.connection)
+        search_query = self.build_search_query(query)
+
+        def match(columns):  # FTS5 query syntax: {title body} : (...)
+            return MatchExpression(columns, search_query).as_sql(compiler, compiler.connection)[1][0]
+
+        title = match(["title"])
+        expression = {ALL: match(self.FTS_TABLE_FIELDS), TITLE: title, REST: f"{match(['body'])} NOT {title}"}[tier]
         sql = MATCHES_SQL.format(
             fts=SQLiteFTSIndexEntry._meta.db_table,
             entries=IndexEntry._meta.db_table,
             weights=", ".join(str(weight) for weight in COLUMN_WEIGHTS),
             content_types=", ".join(["%s"] * len(content_types)),
         )
-        return sql, [*match_params, *content_types]
+        return sql, [expression, *content_types]
 
 
 class RankedSQLiteSearchResults(RankedResultsMixin, SQLiteSearchResults):

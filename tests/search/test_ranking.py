@@ -94,3 +94,14 @@ def test_scores_are_annotated_best_first(db, indexed):
     assert scores == sorted(scores, reverse=True)
     assert {page.title for page in results[:2]} == {"居民身份证换领", "居民身份证挂失补领"}
     assert scores[1] > scores[2]  # the guides that only list an ID card among their materials come after
+
+
+def test_pages_run_on_from_the_title_matches_into_the_text_matches(db, indexed):
+    everything = [page.title for page in search(get_search_backend(), "不动产")]
+    assert set(everything[:2]) == {"不动产首次登记", "不动产转移登记"}  # named 不动产 ...
+    assert everything[2:] == ["抵押权登记"]  # ... before the guide that only mentions it
+    for start in range(4):
+        for size in (1, 2, 3):
+            results = search(get_search_backend(), "不动产")  # each slice on fresh results: nothing carried over
+            assert [page.title for page in results[start : start + size]] == everything[start : start + size]
+            assert results.count() == 3, (start, size)
