@@ -163,22 +163,28 @@ def run_search(backend, params, analysed, with_facets):
     queryset = GuidePage.objects.live().public().filter(**params.filters()).select_related("department")
     results = backend.search(analysed.engine_query, queryset, operator="or")
     paginator = Paginator(results, PAGE_SIZE)
-    # The page first: the database backend counts in the same pass, so the count after it is free.
     guides = list(results[(params.page - 1) * PAGE_SIZE : params.page * PAGE_SIZE])
+    # The facets before the total: on the database, their grouped count of every match gives the total too.
+    facets = facet_counts(backend, results, analysed, queryset) if with_facets else {}
     total = paginator.count
     if not total:
         return 0, None, {}
     number = min(params.page, paginator.num_pages)
     if number != params.page:  # past the end: show the last page
         guides = list(results[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
-    page = ResultsPage(guides, number, paginator)
-    if not with_facets:
-        return total, page, {}
+    return total, ResultsPage(guides, number, paginator), facets
+
+
+def facet_counts(backend, results, analysed, queryset):
+    """{filter name: options} for the results, with how many guides each option would leave."""
     facets = {name: facet_options(name, results.facet(field)) for name, field in FACET_FIELDS.items()}
-    # Engines cannot facet a boolean (Wagtail's terms aggregation sends "missing": 0), so count the free ones.
-    free = backend.search(analysed.engine_query, queryset.filter(is_free=True), operator="or").count()
-    facets["free"] = facet_options("free", {True: free, False: total - free})
-    return total, page, facets
+    if getattr(results, "FACETS_BOOLEANS", False):
+        free = results.facet("is_free")
+    else:  # engines cannot facet a boolean (Wagtail's terms aggregation sends "missing": 0): count the free ones
+        count = backend.search(analysed.engine_query, queryset.filter(is_free=True), operator="or").count()
+        free = {True: count, False: results.count() - count}
+    facets["free"] = facet_options("free", free)
+    return facets
 
 
 def facet_options(name, counts):

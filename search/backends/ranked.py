@@ -108,6 +108,8 @@ class RankedQueryCompilerMixin:
         for row in rows:
             for name in names:
                 counts[name][row[name]] += row["_count"]
+        if self.total is None:  # every match is in one group or another: the total, for free
+            self.total = sum(row["_count"] for row in rows)
         return counts
 
     @staticmethod
@@ -131,6 +133,7 @@ class RankedResultsMixin:
         " ORDER BY score, object_id DESC LIMIT %s OFFSET %s"
     )
     NO_LIMIT = None  # the LIMIT value meaning "all rows" on this vendor
+    FACETS_BOOLEANS = True  # unlike the engines' terms aggregation (see search.service.facet_counts)
 
     def __init__(self, backend, query_compiler, *args, **kwargs):
         super().__init__(backend, query_compiler, *args, **kwargs)

@@ -67,6 +67,16 @@ def test_same_matches_count_and_facets_as_the_stock_backend(db, indexed, stock_b
             assert dict(ranked.facet(field)) == dict(stock.facet(field)), (query, field)
 
 
+def test_facets_asked_first_give_the_total_too(db, indexed, stock_backend, django_assert_num_queries):
+    for query in QUERIES:
+        ranked, stock = search(get_search_backend(), query), search(stock_backend, query)
+        free = dict(ranked.facet("is_free"))
+        assert free == dict(stock.facet("is_free")), query
+        with django_assert_num_queries(0):
+            total = ranked.count()
+        assert total == stock.count() == sum(free.values()), query
+
+
 def test_a_title_match_ranks_above_a_mention_in_the_summary(db, indexed):
     titles = [page.title for page in search(get_search_backend(), "不动产")[:3]]
     assert "抵押权登记" not in titles[:2]
