@@ -21,22 +21,24 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 
-from .ranked import ALL, REST, TITLE, RankedQueryCompilerMixin, RankedResultsMixin
+from .ranked import FIRST, REST, RankedQueryCompilerMixin, RankedResultsMixin
 
-# ts_rank is higher for better matches; ranked.py wants lower first.
 MATCHES_SQL = (
     "SELECT CAST(object_id AS INTEGER) AS object_id, score FROM ("
-    "SELECT entry.content_type_id, entry.object_id,"
-    " -(ts_rank(%s::float4[], entry.title, matching.query) * entry.title_norm"
-    " + ts_rank(%s::float4[], entry.body, matching.query)) AS score"
+    "SELECT entry.content_type_id, entry.object_id, {score} AS score"
     " FROM {entries} AS entry, (SELECT {tsquery} AS query) AS matching"
     " WHERE {where} OFFSET 0"
     ") AS scored WHERE content_type_id IN ({content_types})"
 )
-TIERS = {
-    ALL: "entry.title @@ matching.query OR entry.body @@ matching.query",
-    TITLE: "entry.title @@ matching.query",
-    REST: "entry.body @@ matching.query AND NOT entry.title @@ matching.query",
+# The stock formula; ts_rank is higher for better matches, ranked.py wants lower first.
+SCORE = (
+    "-(ts_rank(%s::float4[], entry.title, matching.query) * entry.title_norm"
+    " + ts_rank(%s::float4[], entry.body, matching.query))"
+)
+IN_TITLE = "entry.title @@ matching.query"
+TIERS = {  # tier: (score, condition)
+    FIRST: (f"CASE WHEN {IN_TITLE} THEN {SCORE} END", f"{IN_TITLE} OR entry.body @@ matching.query"),
+    REST: (SCORE, f"entry.body @@ matching.query AND NOT {IN_TITLE}"),
 }
 
 
@@ -59,7 +61,8 @@ class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearch
         sql = MATCHES_SQL.format(
             entries=IndexEntry._meta.db_table,
             tsquery=tsquery_sql,
-            where=TIERS[tier],
+            score=TIERS[tier][0],
+            where=TIERS[tier][1],
             content_types=", ".join(["%s"] * len(content_types)),
         )
         return sql, [self.sql_weights, self.sql_weights, *tsquery_params, *content_types]

@@ -6,9 +6,10 @@ serves (p95 341 ms). Here each vendor module writes one SQL statement selecting 
 index entry that matches, lower scores first; this module joins it to the page queryset's own filters (live,
 public, department, ...), pages it in the database and counts facets in one grouped pass.
 
-Guides whose title matches come first, then those that match only in their text (TITLE, then REST). Scoring
-is what costs, about 3 µs a match, and a common word (身份证, 申请) is in the text of most guides but in few
-titles: a first page is ranked from the title matches alone whenever they fill it, and counted without scores.
+Guides whose title matches come first, then those that match only in their text. Scoring is what costs,
+about 3 µs a match, and a common word (身份证, 申请) is in the text of most guides but in few titles. So the
+FIRST statement counts every match but scores only those in the title (the others' score is NULL), and only
+a page that runs past them ranks the REST, the matches in the text alone.
 """
 
 from collections import Counter, OrderedDict
@@ -22,7 +23,7 @@ from django.db.models.expressions import RawSQL
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-ALL, TITLE, REST = "all", "title", "rest"  # every match; matches in the title; matches in the text only
+FIRST, REST = "first", "rest"  # every match, title matches scored; the matches in the text only, scored
 
 
 class RankedQueryCompilerMixin:
@@ -35,7 +36,7 @@ class RankedQueryCompilerMixin:
     def match_sql(self, query, content_types, tier):
         """(SQL, params) selecting (object_id, score) of the index entries of `content_types` matching `query`.
 
-        `tier` is ALL, TITLE or REST. object_id is an integer (the index stores text), and lower scores are
+        `tier` is FIRST or REST. object_id is an integer (the index stores text), and lower scores are
         better matches. None leaves the search to the stock backend.
         """
         raise NotImplementedError
@@ -54,7 +55,7 @@ class RankedQueryCompilerMixin:
         query = self.normalized_query()
         if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
             return False
-        return self.matches(ALL) is not None
+        return self.matches(FIRST) is not None
 
     def matches(self, tier):
         """(SQL, params) of one tier's scored matches."""
@@ -64,15 +65,10 @@ class RankedQueryCompilerMixin:
             built[tier] = self.match_sql(self.normalized_query(), content_types, tier)
         return built[tier]
 
-    def matched_queryset(self, tier=ALL):
-        """The page queryset (with its filters) narrowed to one tier's matches, unordered."""
-        sql, params = self.matches(tier)
+    def matched_queryset(self):
+        """The page queryset (with its filters) narrowed to the matches, unordered."""
+        sql, params = self.matches(FIRST)
         return self.queryset.filter(pk__in=RawSQL(f"SELECT object_id FROM ({sql}) AS matches", params)).order_by()  # noqa: S608, S611 - table names only
-
-    def count(self, tier=ALL):
-        """How many of one tier's matches the page queryset allows: match, but score nothing."""
-        with self.planned():
-            return self.matched_queryset(tier).count()
 
     def ranked(self, tier):
         """(SQL, params) selecting (object_id, score) of one tier's matches that the page queryset allows."""
@@ -126,11 +122,11 @@ class RankedQueryCompilerMixin:
 class RankedResultsMixin:
     """For a database results class whose compiler has RankedQueryCompilerMixin."""
 
-    # Lower scores first; newer pages first among equals, as the stock backends do. The window count gives the
-    # tier's total from the same pass.
+    # Lower scores first, unscored ones last; newer pages first among equals, as the stock backends do. The
+    # window counts give the total and the number scored from the same pass.
     PAGE_SQL = (
-        "SELECT object_id, score, COUNT(*) OVER () FROM ({ranked}) AS ranked"
-        " ORDER BY score, object_id DESC LIMIT %s OFFSET %s"
+        "SELECT object_id, score, COUNT(*) OVER (), COUNT(score) OVER () FROM ({ranked}) AS ranked"
+        " ORDER BY score NULLS LAST, object_id DESC LIMIT %s OFFSET %s"
     )
     NO_LIMIT = None  # the LIMIT value meaning "all rows" on this vendor
     FACETS_BOOLEANS = True  # unlike the engines' terms aggregation (see search.service.facet_counts)
@@ -139,28 +135,23 @@ class RankedResultsMixin:
         super().__init__(backend, query_compiler, *args, **kwargs)
         query_compiler.backend = backend
 
-    def _page(self, tier, limit, offset):
-        """(rows, the tier's total or None when no row came back) of one tier's ranked matches."""
-        rows = self.query_compiler.fetch(tier, self.PAGE_SQL, [self.NO_LIMIT if limit is None else limit, offset])
-        return rows, rows[0][2] if rows else None
-
     def _do_search(self):
         compiler = self.query_compiler
         if not compiler.ranks:
             return super()._do_search()
-        limit = None if self.stop is None else self.stop - self.start
-        rows, in_titles = self._page(TITLE, limit, self.start)
-        if limit is None or len(rows) < limit:  # the page goes on into the matches in the text only
-            if in_titles is None:
-                in_titles = compiler.count(TITLE) if self.start else 0
-            offset = max(0, self.start - in_titles)
-            rest, in_text = self._page(REST, None if limit is None else limit - len(rows), offset)
-            rows += rest
-            if in_text is not None or not offset:
-                compiler.total = in_titles + (in_text or 0)
-        objects = compiler.queryset.order_by().in_bulk([row[0] for row in rows])
+        limit = self.NO_LIMIT if self.stop is None else self.stop - self.start
+        rows = compiler.fetch(FIRST, self.PAGE_SQL, [limit, self.start])
+        if rows:
+            compiler.total, in_titles = rows[0][2:]
+        elif not self.start:
+            compiler.total = 0
+        ranked = [row for row in rows if row[1] is not None]
+        if len(ranked) < len(rows):  # the page runs on into the matches in the text only: rank those
+            more = self.NO_LIMIT if self.stop is None else len(rows) - len(ranked)
+            ranked += compiler.fetch(REST, self.PAGE_SQL, [more, max(0, self.start - in_titles)])
+        objects = compiler.queryset.order_by().in_bulk([row[0] for row in ranked])
         results = []
-        for object_id, score, _total in rows:
+        for object_id, score, *_counts in ranked:
             obj = objects.get(object_id)
             if obj is not None:
                 if self._score_field:
@@ -172,8 +163,9 @@ class RankedResultsMixin:
         compiler = self.query_compiler
         if not compiler.ranks:
             return super()._do_count()
-        if compiler.total is None:
-            compiler.total = compiler.count()
+        if compiler.total is None:  # a count alone: match, but score nothing
+            with compiler.planned():
+                compiler.total = compiler.matched_queryset().count()
         return compiler.total
 
     def facet(self, field_name):

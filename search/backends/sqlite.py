@@ -9,7 +9,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchResults,
 )
 
-from .ranked import ALL, REST, TITLE, RankedQueryCompilerMixin, RankedResultsMixin
+from .ranked import FIRST, REST, RankedQueryCompilerMixin, RankedResultsMixin
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
@@ -18,10 +18,13 @@ COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
 # over the entries and run the full-text match once per entry (half a second at 1,000 pages). bm25() is lower
 # for better matches, as ranked.py expects.
 MATCHES_SQL = (
-    "SELECT CAST(entry.object_id AS INTEGER) AS object_id, bm25({fts}, {weights}) AS score"
+    "SELECT CAST(entry.object_id AS INTEGER) AS object_id, {score} AS score"
     " FROM {fts} CROSS JOIN {entries} AS entry ON entry.id = {fts}.rowid"
     " WHERE {fts} MATCH %s AND entry.content_type_id IN ({content_types})"
 )
+SCORE = "bm25({fts}, {weights})"
+# Scored only where the title matches: the rows of a second full-text query, on the title alone.
+TITLE_SCORE = "CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN bm25({fts}, {weights}) END"
 
 
 class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQueryCompiler):
@@ -39,14 +42,18 @@ class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQuer
             return MatchExpression(columns, search_query).as_sql(compiler, compiler.connection)[1][0]
 
         title = match(["title"])
-        expression = {ALL: match(self.FTS_TABLE_FIELDS), TITLE: title, REST: f"{match(['body'])} NOT {title}"}[tier]
+        score, params = {  # tier: (score, MATCH parameters)
+            FIRST: (TITLE_SCORE, [title, match(self.FTS_TABLE_FIELDS)]),
+            REST: (SCORE, [f"{match(['body'])} NOT {title}"]),
+        }[tier]
+        names = {"fts": SQLiteFTSIndexEntry._meta.db_table, "entries": IndexEntry._meta.db_table}
+        weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
         sql = MATCHES_SQL.format(
-            fts=SQLiteFTSIndexEntry._meta.db_table,
-            entries=IndexEntry._meta.db_table,
-            weights=", ".join(str(weight) for weight in COLUMN_WEIGHTS),
+            score=score.format(weights=weights, **names),
             content_types=", ".join(["%s"] * len(content_types)),
+            **names,
         )
-        return sql, [expression, *content_types]
+        return sql, [*params, *content_types]
 
 
 class RankedSQLiteSearchResults(RankedResultsMixin, SQLiteSearchResults):
