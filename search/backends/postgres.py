@@ -11,9 +11,9 @@ sequential scans (`planned`). The content type is checked after the match, behin
 inside, it would offer the planner the content type index, which reads every guide's entry just the same.
 """
 
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
-from django.db import connections, transaction
+from django.db import DatabaseError, connections
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -46,10 +46,14 @@ class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearch
     @contextmanager
     def planned(self):
         connection = connections[self.queryset.db]
-        with transaction.atomic(using=connection.alias, savepoint=False), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            yield
-            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")  # for the rest of an enclosing transaction
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")
+            try:
+                yield
+            finally:
+                # In a transaction the failed statement aborted, the rollback undoes the SET as well.
+                with suppress(DatabaseError):
+                    cursor.execute("RESET enable_seqscan")
 
     def match_sql(self, query, content_types, tier):
         if self.fields is not None:  # searching named model fields, not the index: the stock path

@@ -115,3 +115,13 @@ def test_pages_run_on_from_the_title_matches_into_the_text_matches(db, indexed):
             results = search(get_search_backend(), "不动产")  # each slice on fresh results: nothing carried over
             assert [page.title for page in results[start : start + size]] == everything[start : start + size]
             assert results.count() == 3, (start, size)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner settings (the PostgreSQL run)")
+def test_postgresql_planner_settings_end_with_the_search(db, indexed):
+    with connection.cursor() as cursor:
+        results = search(get_search_backend(), "登记")
+        assert len(list(results)) == 3
+        assert results.facet("department_id")
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
