@@ -70,6 +70,16 @@ class RankedQueryCompilerMixin:
         sql, params = self.matches(FIRST)
         return self.queryset.filter(pk__in=RawSQL(f"SELECT object_id FROM ({sql}) AS matches", params)).order_by()  # noqa: S608, S611 - table names only
 
+    def count(self):
+        """How many matches the page queryset allows: match, but score nothing."""
+        with self.planned():
+            return self.matched_queryset().count()
+
+    def grouped(self, *names):
+        """[{name: value, ..., "_count": n}]: the matches the page queryset allows, counted by `names`."""
+        with self.planned():
+            return list(self.matched_queryset().values(*names).annotate(_count=Count("pk")).order_by())
+
     def ranked(self, tier):
         """(SQL, params) selecting (object_id, score) of one tier's matches that the page queryset allows."""
         sql, params = self.matches(tier)
@@ -99,8 +109,7 @@ class RankedQueryCompilerMixin:
         model = self.queryset.model
         names = [field.field_name for field in model.get_filterable_search_fields() if self._is_bounded(model, field)]
         counts = {name: Counter() for name in names}
-        with self.planned():
-            rows = list(self.matched_queryset().values(*names).annotate(_count=Count("pk")).order_by())
+        rows = self.grouped(*names)
         for row in rows:
             for name in names:
                 counts[name][row[name]] += row["_count"]
@@ -163,9 +172,8 @@ class RankedResultsMixin:
         compiler = self.query_compiler
         if not compiler.ranks:
             return super()._do_count()
-        if compiler.total is None:  # a count alone: match, but score nothing
-            with compiler.planned():
-                compiler.total = compiler.matched_queryset().count()
+        if compiler.total is None:
+            compiler.total = compiler.count()
         return compiler.total
 
     def facet(self, field_name):
@@ -176,7 +184,5 @@ class RankedResultsMixin:
         if name in compiler.facet_counts:
             counts = compiler.facet_counts[name]
         else:  # an unbounded field: its own grouped query
-            with compiler.planned():
-                rows = list(compiler.matched_queryset().values(field_name).annotate(count=Count("pk")))
-            counts = Counter({row[field_name]: row["count"] for row in rows})
+            counts = Counter({row[field_name]: row["_count"] for row in compiler.grouped(field_name)})
         return OrderedDict(counts.most_common())

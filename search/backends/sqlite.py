@@ -24,7 +24,7 @@ MATCHES_SQL = (
 )
 SCORE = "bm25({fts}, {weights})"
 # Scored only where the title matches: the rows of a second full-text query, on the title alone.
-TITLE_SCORE = "CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN bm25({fts}, {weights}) END"
+TITLE_SCORE = "CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN " + SCORE + " END"  # noqa: S608 - constants
 
 
 class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQueryCompiler):
