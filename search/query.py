@@ -22,14 +22,17 @@ class AnalysedQuery:
         """A guide matches a term, or all of the term's parts: 不动产登记, or 不动产 and 登记 together.
 
         The parts find guides whose text was cut differently (不动产首次登记); one part alone would find every
-        guide about any 登记, which is neither what the citizen asked for nor cheap to rank.
+        guide about any 登记, which is neither what the citizen asked for nor cheap to rank. Where one of the
+        parts is a term of its own (身份证, beside 居民身份证), it finds those guides already: requiring the
+        other parts as well would only make the engine intersect two long lists for nothing.
         """
         if not self.terms:  # nothing left to search for (only punctuation, say)
             return MATCH_NONE
+        alone = {term for term, _parts in self.terms}
         alternatives = []
         for term, parts in self.terms:
             alternatives.append(PlainText(term))
-            if parts:
+            if parts and alone.isdisjoint(parts):
                 alternatives.append(PlainText(" ".join(parts), operator="and"))
         return Or(alternatives)
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from search import analysis, vocabulary
 from search.engines import search_backends
 from search.highlight import highlight
-from search.query import MAX_QUERY_LENGTH, analyse_query
+from search.query import MAX_QUERY_LENGTH, AnalysedQuery, analyse_query
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +57,18 @@ def test_query_keeps_parts_of_words_but_not_parts_of_parts(vocab):
     assert "动产" not in tokens
     assert "不动" not in tokens
     assert "不动" in analyse_query(vocab, "不动").tokens  # typed on its own, a word is kept
+
+
+def test_engine_query_asks_for_all_parts_only_where_none_stands_alone():
+    query = AnalysedQuery(
+        text="身份证",
+        tokens=(),
+        marks=(),
+        terms=(("身份证", ()), ("居民身份证", ("居民", "身份证")), ("不动产登记", ("不动产", "登记"))),
+    )
+    alternatives = [(each.query_string, each.operator) for each in query.engine_query.subqueries]
+    # 居民 and 身份证 together find nothing that 身份证 alone does not.
+    assert alternatives == [("身份证", "and"), ("居民身份证", "and"), ("不动产登记", "and"), ("不动产 登记", "and")]
 
 
 def test_query_maps_pinyin_and_initials_to_words(vocab):
