@@ -85,10 +85,13 @@ class RankedQueryCompilerMixin:
         sql, params = self.matches(tier)
         allowed_sql, allowed_params = self.queryset.order_by().values("pk").query.sql_with_params()
         # Only SQL built here and by Django's compiler is joined; every value is a parameter. Materialised, the
-        # matches are scored once, in one pass, and then checked against the allowed pages with a hash.
+        # matches are scored once, in one pass. Then each match looks its page up among the allowed ones by
+        # key (EXISTS; values("pk") names the column pk): SQLite would gather every allowed page first for IN,
+        # a pass over all the pages that costs more than the whole search when few guides match.
         ranked_sql = (
             f"WITH matches AS MATERIALIZED ({sql})"  # noqa: S608
-            f" SELECT object_id, score FROM matches WHERE object_id IN ({allowed_sql})"
+            " SELECT object_id, score FROM matches"
+            f" WHERE EXISTS (SELECT 1 FROM ({allowed_sql}) AS allowed WHERE allowed.pk = matches.object_id)"
         )
         return ranked_sql, [*params, *allowed_params]
 
@@ -132,9 +135,11 @@ class RankedResultsMixin:
     """For a database results class whose compiler has RankedQueryCompilerMixin."""
 
     # Lower scores first, unscored ones last; newer pages first among equals, as the stock backends do. The
-    # window counts give the total and the number scored from the same pass.
+    # counts give the total and the number scored from the same pass: counted over the materialised matches,
+    # which SQLite does faster than with window functions (COUNT(*) OVER ()), for the same result.
     PAGE_SQL = (
-        "SELECT object_id, score, COUNT(*) OVER (), COUNT(score) OVER () FROM ({ranked}) AS ranked"
+        "WITH ranked AS MATERIALIZED ({ranked})"
+        " SELECT object_id, score, (SELECT COUNT(*) FROM ranked), (SELECT COUNT(score) FROM ranked) FROM ranked"
         " ORDER BY score NULLS LAST, object_id DESC LIMIT %s OFFSET %s"
     )
     NO_LIMIT = None  # the LIMIT value meaning "all rows" on this vendor
