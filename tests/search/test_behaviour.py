@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
@@ -149,6 +151,25 @@ def test_pagination(client, guide_index, search_index):
     assert len(first["results"]) == 10
     assert len(second["results"]) == 2
     assert not {r["title"] for r in first["results"]} & {r["title"] for r in second["results"]}
+
+
+def test_each_result_costs_no_query_of_its_own(client, guide_index, search_index):
+    """A result shows only the fields the search loads (service.RESULT_FIELDS): reading another costs a query."""
+    for number in range(8):
+        make_guide(guide_index, title=f"道路挖掘许可{number:02d}", summary="占用、挖掘城市道路")
+    for number in range(2):
+        make_guide(guide_index, title=f"河道采砂许可{number:02d}", summary="在河道管理范围内采砂")
+    search_index.refresh()
+    for url in ("/search/", "/api/search/"):
+        counts = []
+        for q, expected in (("道路挖掘", 8), ("河道采砂", 2)):
+            client.get(url, {"q": q})  # warm the per-process caches (site root paths, vocabulary)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url, {"q": q})
+            assert response.status_code == 200
+            assert response.content.decode().count("许可0") >= expected
+            counts.append(len(queries))
+        assert counts[0] == counts[1], url
 
 
 def test_editor_synonyms_take_effect(client, guide_index, search_index):
