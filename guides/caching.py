@@ -1,9 +1,10 @@
 """Public page cache: whole responses to anonymous GETs, kept until the public content changes.
 
 Every cached page carries the *content generation* it was rendered in. Publishing, unpublishing, moving or
-deleting a page, and any change to the reference data that guides show (departments, halls, the material library)
-starts a new generation, so every cached page is dropped at once: lists, counts and the commitments board depend on many
-guides, and a publish is rare next to the reads. The generation is the time of the change, which is also
+deleting a page, making a page private or public again (its view restrictions), and any change to the reference
+data that guides show (departments, halls, the material library) starts a new generation, so every cached page
+is dropped at once: lists, counts and the commitments board depend on many guides, and a publish is rare next
+to the reads. The generation is the time of the change, which is also
 every cached page's Last-Modified; the ETag is a hash of the body.
 
 Requests with a query string are never cached (search results, situational checklists): one entry per query
@@ -113,7 +114,7 @@ def reference_data_changed(sender, **kwargs):
 def connect_signals():
     """Called from GuidesConfig.ready(), so management commands (imports, scheduled publishing) invalidate too."""
     from wagtail.documents.models import Document
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction
 
     from guides.models import Department, Material, OpeningPeriod, ServiceHall
 
@@ -121,7 +122,8 @@ def connect_signals():
     page_unpublished.connect(content_changed, dispatch_uid="zhinan-cache-unpublish")
     post_page_move.connect(content_changed, dispatch_uid="zhinan-cache-move")
     post_delete.connect(reference_data_changed, sender=Page, dispatch_uid="zhinan-cache-page-delete")
-    for model in (Department, Material, ServiceHall, OpeningPeriod, Document):
+    # A restriction covers the page and everything below it: a copy cached while it was public must go at once.
+    for model in (Department, Material, ServiceHall, OpeningPeriod, Document, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(reference_data_changed, sender=model, dispatch_uid=f"zhinan-cache-{model.__name__}")
 

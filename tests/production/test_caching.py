@@ -9,6 +9,7 @@ from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test import RequestFactory
+from wagtail.models import PageViewRestriction
 
 from config.caches import caches_from_url
 from guides.caching import GENERATION_KEY, PublicPageCacheMiddleware, local_copies, page_key
@@ -189,3 +190,14 @@ def test_guide_pages_with_feedback_forms_are_cached(client, guide):
     first = get(client, guide.url)
     assert 'name="csrfmiddlewaretoken"' in first.content.decode()
     assert cached_entry(guide.url) is not None
+
+
+def test_making_a_page_private_takes_it_out_of_the_cache(client, guide, django_capture_on_commit_callbacks):
+    assert get(client, guide.url).status_code == 200  # cached, public
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+    response = get(client, guide.url)
+    assert response.status_code == 302  # to the sign-in page, not the copy cached while it was public
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert get(client, guide.url).status_code == 200
