@@ -3,6 +3,7 @@
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +65,17 @@ def drop_engine_indexes(aliases):
         backend = get_search_backend(alias)
         if hasattr(backend, "es"):
             backend.es.indices.delete(index=f"{backend.index_prefix}*")
+
+
+def machine_speed():
+    """Seconds this machine takes for a fixed loop of pure Python, to read timings against.
+
+    A virtual machine's speed drifts (the same loop took 0.5 to 0.95 s on the 2-core VM these benchmarks were
+    written on), so a timing means little without the machine's speed around it.
+    """
+    started = time.perf_counter()
+    sum(range(30_000_000))
+    return f"{time.perf_counter() - started:.2f} s"
 
 
 def percentile(values, fraction):

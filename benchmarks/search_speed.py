@@ -138,8 +138,10 @@ def main():
     engines = [engine for engine in args.engines.split(",") if engine]
     aliases = benchsetup.configure_backends(engines, prefix=f"zhinan_bench_{int(time.time())}_")
     print(f"{len(QUERIES)} queries, {args.rounds} rounds; stock: 1 round, cut off at {args.stock_limit:.0f} s")
+    print(f"machine speed (benchsetup.machine_speed) before: {benchsetup.machine_speed()}")
     for size in (int(size) for size in args.sizes.split(",")):
         run_size(size, aliases, args.rounds, args.stock_limit)
+    print(f"\nmachine speed after: {benchsetup.machine_speed()}")
 
 
 if __name__ == "__main__":
