@@ -5,8 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.health import healthz
-from guides.views import commitments, senior
+from web import senior
+from web.health import healthz
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -15,7 +15,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("guides.opendata.urls")),
     path("", include("search.urls")),
-    path("api/commitments/", commitments.commitments_api, name="commitments-api"),
+    path("", include("guides.views.urls")),
     path("senior-mode/", senior.toggle, name="senior-mode"),
 ]
 

@@ -8,7 +8,12 @@ class GuidesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from guides import caching, updates
+        # Imported here, as Django requires: models and views can only be imported once the apps are loaded.
+        from guides.models import Department, Material, OpeningPeriod, ServiceHall, changelog_entries
+        from guides.views import register_routes
+        from web import pagecache
 
-        updates.connect()
-        caching.connect_signals()
+        changelog_entries.connect()
+        register_routes()
+        # Guides show the reference data: a change to it must reach every cached page.
+        pagecache.watch(Department, Material, ServiceHall, OpeningPeriod)

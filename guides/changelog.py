@@ -2,13 +2,13 @@
 
 Pure functions: `snapshot` reduces a guide revision's stored content to what the public summary compares,
 `summarize` lists what changed between two snapshots, and `material_changes` does the same for a library
-material. Nothing here reads the database; guides/updates.py feeds them.
+material. Nothing here reads the database; guides/models/changelog_entries.py feeds them.
 """
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from guides.models.choices import (
+from guides.choices import (
     MaterialCategory,
     MaterialForm,
     MaterialMedium,

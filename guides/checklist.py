@@ -1,61 +1,24 @@
-"""Situational guidance: which materials an applicant needs, given their answers."""
+"""一次性告知单 (the printed checklist): its link back to the guide, with the same answers, and its QR code."""
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from urllib.parse import urlencode
 
-
-@dataclass(frozen=True)
-class Question:
-    """A situation question; `number` is its 1-based position and names its GET parameter q<number>."""
-
-    number: int
-    text: str
-    options: tuple[str, ...]
-
-    @property
-    def param(self):
-        return f"q{self.number}"
+import segno
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 
-def questions_from_stream(stream):
-    """The questions of a guide's `situations` StreamField, numbered from 1."""
-    return [
-        Question(
-            number=number,
-            text=block.value["question"],
-            options=tuple(option.strip() for option in block.value["options"] if option.strip()),
-        )
-        for number, block in enumerate(stream, start=1)
-    ]
+def answers_query(questions, answers):
+    """The GET query string that reproduces `answers` (q1=…&q2=…), in question order; "" when none."""
+    return urlencode([(q.param, answers[q.number]) for q in questions if q.number in answers])
 
 
-def parse_answers(questions, params: Mapping):
-    """Read answers from GET-style parameters (q1=本人办理 …), ignoring anything that is not a valid option."""
-    answers = {}
-    for question in questions:
-        value = (params.get(question.param) or "").strip()
-        if value in question.options:
-            answers[question.number] = value
-    return answers
+def guide_link(absolute_url, questions, answers):
+    """The guide's absolute URL with the same situation answers, so a scan opens the same materials list."""
+    query = answers_query(questions, answers)
+    return f"{absolute_url}?{query}" if query else absolute_url
 
 
-def materials_for_answers(materials, questions, answers):
-    """The materials that apply, in their order.
-
-    A material with no `applies_to_options` always applies. Otherwise its options are grouped by question:
-    for each question the applicant has answered, the answer must be one of the material's options for that
-    question. Questions left unanswered do not remove anything, so an unanswered guide shows every material.
-    """
-    question_of_option = {option: question.number for question in questions for option in question.options}
-    selected = []
-    for material in materials:
-        options_by_question = {}
-        for option in material.applies_to_options:
-            number = question_of_option.get(option)
-            if number is not None:
-                options_by_question.setdefault(number, set()).add(option)
-        if all(
-            answers.get(number) is None or answers[number] in options for number, options in options_by_question.items()
-        ):
-            selected.append(material)
-    return selected
+def qr_svg(url, label):
+    """An inline SVG QR code for `url`, labelled for screen readers."""
+    svg = segno.make(url, error="m").svg_inline(scale=3, title=label, omitsize=True, svgclass="qr")
+    return mark_safe(svg.replace("<svg ", format_html('<svg role="img" aria-label="{}" ', label), 1))  # noqa: S308

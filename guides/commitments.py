@@ -1,7 +1,7 @@
 """承诺公示: the commitments board's figures, computed from plain rows (one per published guide).
 
 Pure functions, so the figures are unit-tested without a database; the page and the JSON API share them.
-Every figure carries the list filter (see guides.browse) that lists the guides behind it.
+Every figure carries the list filter (see guides.filters) that lists the guides behind it.
 """
 
 import statistics

@@ -1,8 +1,9 @@
 """Publish-blocking rules for guides: the one place that decides whether a guide may go live.
 
 Each rule is a function of the guide and its rows that yields `RuleError`s. The rules read attributes only,
-so they run the same on a page being edited in the admin, a page built by an import, or a test's stand-in.
-Every message names the field (and the row, for materials and fees) in Chinese.
+so they run the same on a page being edited in the admin, a page built by an import, or a test's stand-in;
+the one fact that needs the database (is the item code taken?) is given to `check_guide` by the caller,
+`GuidePage.publishing_problems`. Every message names the field (and the row, for materials and fees) in Chinese.
 """
 
 import re
@@ -10,8 +11,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from guides import derived
-from guides.models.choices import MaterialMedium, OnlineLevel, Requirement
+from guides.choices import MaterialMedium, OnlineLevel, Requirement
+from guides.phones import effective_phones
+from guides.situations import questions_from_stream
 
 MAX_LIMIT_DAYS = 365
 MAX_VISITS = 10
@@ -114,8 +116,6 @@ def check_materials(guide, materials, fees):
 
 
 def check_situations(guide, materials, fees):
-    from guides.checklist import questions_from_stream
-
     seen = set()
     for question in questions_from_stream(guide.situations):
         for option in question.options:
@@ -136,7 +136,7 @@ def check_situations(guide, materials, fees):
 
 
 def check_phones(guide, materials, fees):
-    phones = derived.effective_phones(guide, guide.department if guide.department_id else None)
+    phones = effective_phones(guide, guide.department if guide.department_id else None)
     if not phones.enquiry:
         yield RuleError("enquiry_phone", _("咨询电话未填写，所属部门也没有咨询电话"))
     if not phones.complaint:
@@ -148,14 +148,6 @@ def check_review_dates(guide, materials, fees):
         yield RuleError("next_review_due", _("下次复核日期不能早于上次复核日期"))
 
 
-def check_item_code_unique(guide, materials, fees):
-    from guides.models import GuidePage
-
-    code = (guide.item_code or "").strip()
-    if code and GuidePage.objects.filter(item_code=code).exclude(pk=guide.pk).exists():
-        yield RuleError("item_code", _("事项编码「%(code)s」已被另一篇指南使用") % {"code": code})
-
-
 RULES = (
     check_limits,
     check_fees,
@@ -164,15 +156,15 @@ RULES = (
     check_situations,
     check_phones,
     check_review_dates,
-    check_item_code_unique,
 )
 
 
-def check_guide(guide, materials, fees):
-    """Every broken rule of a guide with these material and fee rows; an empty list means it may go live."""
-    return [error for rule in RULES for error in rule(guide, list(materials), list(fees))]
+def check_guide(guide, materials, fees, *, item_code_taken=False):
+    """Every broken rule of a guide with these material and fee rows; an empty list means it may go live.
 
-
-def check_page(page):
-    """The broken rules of a saved or in-memory guide page, reading its own rows."""
-    return check_guide(page, page.materials.all(), page.fees.all())
+    `item_code_taken`: another guide already has this guide's item code."""
+    errors = [error for rule in RULES for error in rule(guide, list(materials), list(fees))]
+    if item_code_taken:
+        code = guide.item_code.strip()
+        errors.append(RuleError("item_code", _("事项编码「%(code)s」已被另一篇指南使用") % {"code": code}))
+    return errors

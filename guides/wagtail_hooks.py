@@ -1,4 +1,4 @@
-"""Admin registration: the reference snippets, grouped under one menu."""
+"""Wagtail's admin hooks for guides: what guides/admin/ and guides/feedback/ add to the admin."""
 
 from django.shortcuts import redirect
 from django.urls import path, reverse_lazy
@@ -7,47 +7,13 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from guides.admin_views.imports import ImportView, export_view
-from guides.admin_views.review_panel import ReviewDuePanel
-from guides.feedback_admin import FeedbackViewSet
-from guides.models import Department, GuidePage, Material, ServiceHall
-from guides.roles import writable_department_ids
-from guides.rules import check_page
-
-
-class DepartmentViewSet(SnippetViewSet):
-    model = Department
-    icon = "group"
-    menu_label = _("部门")
-    list_display = ["name", "short_name", "code", "enquiry_phone", "complaint_phone"]
-    search_fields = ["name", "short_name", "code"]
-
-
-class ServiceHallViewSet(SnippetViewSet):
-    model = ServiceHall
-    icon = "site"
-    menu_label = _("办事大厅")
-    list_display = ["name", "address", "phone"]
-    search_fields = ["name", "address"]
-
-
-class MaterialViewSet(SnippetViewSet):
-    model = Material
-    icon = "doc-full"
-    menu_label = _("材料库")
-    list_display = ["name", "category", "source", "electronic_certificate"]
-    list_filter = ["category", "source", "electronic_certificate"]
-    search_fields = ["name", "description"]
-
-
-class ReferenceDataGroup(SnippetViewSetGroup):
-    items = (DepartmentViewSet, ServiceHallViewSet, MaterialViewSet)
-    menu_icon = "folder-open-inverse"
-    menu_label = _("基础数据")
-    menu_name = "reference-data"
-
+from guides.admin.imports import ImportView, export_view
+from guides.admin.review_dates_panel import ReviewDuePanel
+from guides.admin.viewsets import ReferenceDataGroup
+from guides.feedback.admin import FeedbackViewSet
+from guides.models import GuidePage
+from guides.models.permissions import writable_department_ids
 
 register_snippet(ReferenceDataGroup)
 
@@ -95,7 +61,7 @@ def refuse_bulk_publishing_of_wrong_guides(request, action_type, objects, action
     for page in objects:
         draft = page.specific.get_latest_revision_as_object()
         if isinstance(draft, GuidePage) and (
-            check_page(draft) or (draft.first_published_at and not draft.change_note.strip())
+            draft.publishing_problems() or (draft.first_published_at and not draft.change_note.strip())
         ):
             refused.append(draft.title)
     if not refused:

@@ -6,8 +6,6 @@ caches it on the instance) because the index backends read search_fields several
 
 from wagtail.search import index
 
-from guides.derived import split_names
-
 from . import analysis, vocabulary
 
 CACHE_ATTRIBUTE = "_zhinan_search_document"
@@ -67,17 +65,3 @@ def build_document(tokenizer, names, body_texts):
     )
     body = " ".join(analysis.analyse(tokenizer, text) for text in body_texts if text)
     return {"title": title, "body": body}
-
-
-def guide_texts(guide):
-    """(names, body texts) of a guide for `build_document`."""
-    names = [guide.title, *split_names(guide.colloquial_names)]
-    body = [
-        guide.summary,
-        guide.department.name if guide.department_id else "",
-        guide.result_name,
-        guide.conditions,
-        " ".join(row.display_name for row in guide.materials.all()),
-        " ".join(faq.question for faq in guide.faqs.all()),
-    ]
-    return names, body

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from guides.derived import split_names
+from guides.text import split_names
 
 
 class Synonym(models.Model):

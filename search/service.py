@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.search.backends import get_search_backend
 
+from guides import filters
+from guides.choices import Audience, OnlineLevel
 from guides.models import Department, GuidePage, LifeEventPage, TopicPage
-from guides.models.choices import Audience, OnlineLevel
 
 from . import analysis, vocabulary
 from .engines import DATABASE_ALIAS
@@ -41,76 +42,40 @@ RESULT_FIELDS = (
     "online_level",
     "department__name",
 )
-TRUE_VALUES = {"1", "true", "yes", "是"}
-FALSE_VALUES = {"0", "false", "no", "否"}
 
-
-class BadRequest(ValueError):
-    """A parameter the citizen (or a client) sent is wrong; the message is shown to them, in Chinese."""
+# A wrong parameter: the message (in Chinese) is shown to the citizen or the client with a 400.
+BadRequest = filters.FilterError
 
 
 @dataclass
 class SearchParams:
     q: str = ""
-    department: Department | None = None
-    audience: str = ""
-    online: str = ""
-    free: bool | None = None
+    chosen: dict = field(default_factory=dict)  # guides.filters.parse(): {param: value}
     page: int = 1
 
-    def filters(self):
-        """Keyword filters for GuidePage querysets (all are FilterFields in GuidePage.search_fields)."""
-        chosen = {"department": self.department, "audience": self.audience, "online_level": self.online}
-        chosen["is_free"] = self.free
-        return {name: value for name, value in chosen.items() if value not in (None, "")}
+    def lookups(self):
+        """Lookups on GuidePage's search FilterFields for the chosen filters."""
+        if not self.chosen:
+            return {}
+        return filters.search_lookups(self.chosen, dict(Department.objects.values_list("code", "pk")))
 
     def selected(self, name):
-        """The URL value of filter `name` ("department", "audience", "online", "free"), or ""."""
-        return self.query_values()[name]
-
-    def query_values(self):
-        return {
-            "q": self.q,
-            "department": self.department.code if self.department else "",
-            "audience": self.audience,
-            "online": self.online,
-            "free": "" if self.free is None else ("1" if self.free else "0"),
-        }
+        """The URL value of filter `name` ("department", "audience", "online", "free", …), or ""."""
+        return self.chosen.get(name, "")
 
     def query_string(self, **changes):
         """URL parameters for these params with `changes` applied (for filter and page links)."""
-        values = {**self.query_values(), **changes}
+        values = {"q": self.q, **self.chosen, **changes}
         return urlencode({key: value for key, value in values.items() if value not in ("", None)})
 
 
 def parse_params(data):
-    """SearchParams from request.GET; raises BadRequest with a message in Chinese."""
+    """SearchParams from request.GET; raises BadRequest (guides.filters.FilterError) with a message in Chinese."""
     # Control characters mean nothing in a query, and PostgreSQL cannot store NUL: drop them at the door.
-    params = SearchParams(q=analysis.CONTROL_RE.sub(" ", data.get("q", "")).strip())
-    department = data.get("department", "").strip()
-    if department:
-        params.department = Department.objects.filter(code=department).first()
-        if params.department is None:
-            raise BadRequest(_("没有这个部门：%(value)s") % {"value": department[:40]})
-    params.audience = _choice(data, "audience", Audience.values, _("服务对象"))
-    params.online = _choice(data, "online", OnlineLevel.values, _("网上办理深度"))
-    free = data.get("free", "").strip().lower()
-    if free:
-        if free not in TRUE_VALUES | FALSE_VALUES:
-            raise BadRequest(_("“是否收费”只能是 1（不收费）或 0（收费）。"))
-        params.free = free in TRUE_VALUES
-    page = data.get("page", "1").strip() or "1"
-    if not page.isdigit() or not 1 <= int(page) <= MAX_PAGE:
-        raise BadRequest(_("页码必须是 1 到 %(max)s 之间的整数。") % {"max": MAX_PAGE})
-    params.page = int(page)
-    return params
-
-
-def _choice(data, name, allowed, label):
-    value = data.get(name, "").strip()
-    if value and value not in allowed:
-        raise BadRequest(_("%(label)s的取值不正确：%(value)s") % {"label": label, "value": value[:40]})
-    return value
+    q = analysis.CONTROL_RE.sub(" ", data.get("q", "")).strip()
+    departments = set(Department.objects.values_list("code", flat=True)) if data.get("department") else set()
+    chosen = filters.parse(data, departments, accepted=filters.SEARCHABLE)
+    return SearchParams(q=q, chosen=chosen, page=filters.whole_number(data, "page", 1, MAX_PAGE))
 
 
 @dataclass
@@ -172,8 +137,7 @@ def search(params, *, facets=True, log=True):
 
 def run_search(backend, params, analysed, with_facets):
     """(total, page of guides, facets) for an analysed query on one backend."""
-    queryset = GuidePage.objects.live().public().filter(**params.filters())
-    queryset = queryset.select_related("department").only(*RESULT_FIELDS)
+    queryset = GuidePage.objects.visible().filter(**params.lookups()).only(*RESULT_FIELDS)
     results = backend.search(analysed.engine_query, queryset, operator="or")
     paginator = Paginator(results, PAGE_SIZE)
     guides = list(results[(params.page - 1) * PAGE_SIZE : params.page * PAGE_SIZE])
@@ -209,9 +173,14 @@ def facet_options(name, counts):
         }
     elif name == "free":
         labelled = {"1" if key else "0": (_("不收费") if key else _("收费"), n) for key, n in counts.items() if n}
+    elif name == "audience":  # as the filter means it: a guide for both counts for persons and for businesses
+        labelled = {
+            key: (Audience(key).label, sum(counts.get(stored, 0) for stored in filters.audiences(key)))
+            for key in (Audience.PERSON, Audience.BUSINESS)
+        }
+        labelled = {key: value for key, value in labelled.items() if value[1]}
     else:
-        choices = dict(Audience.choices if name == "audience" else OnlineLevel.choices)
-        labelled = {key: (choices[key], n) for key, n in counts.items() if key in choices}
+        labelled = {key: (OnlineLevel(key).label, n) for key, n in counts.items() if key in OnlineLevel.values}
     options = [{"value": value, "label": str(label), "count": n} for value, (label, n) in labelled.items()]
     return sorted(options, key=lambda option: -option["count"])
 
@@ -223,7 +192,7 @@ def related_pages(analysed, limit=3):
         return [
             page
             for model in (TopicPage, LifeEventPage)
-            for page in backend.search(analysed.engine_query, model.objects.live().public(), operator="or")[:limit]
+            for page in backend.search(analysed.engine_query, model.objects.visible(), operator="or")[:limit]
         ]
 
     return answer(run)[0]

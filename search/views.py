@@ -2,13 +2,14 @@
 
 from functools import wraps
 
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
+
+from web.responses import json_response
 
 from . import service, vocabulary
 from .highlight import highlight
@@ -38,11 +39,6 @@ def with_search_params(bad_request):
         return wrapped
 
     return decorate
-
-
-def json_response(data, status=200):
-    """JSON with Chinese left readable (UTF-8, not \\u escapes)."""
-    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 @with_search_params(lambda request, message: render(request, PAGE_TEMPLATE, {"error": message}, status=400))

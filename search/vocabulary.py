@@ -1,8 +1,10 @@
 """The search vocabulary: words the segmenter must keep whole, synonym groups and pinyin keys.
 
-Built from guide titles, colloquial names, material names and synonyms (shipped and editor-managed).
-`current()` loads it once per process and rebuilds it when those change (signals mark it stale; a cheap
-database signature catches changes made by other processes).
+Built from the names people call things by and the synonyms (shipped and editor-managed). The names come from
+the indexed models that define two classmethods, beside their search texts: `vocabulary_words()` (the names a
+citizen may see: guide titles and everyday names, material names) and `vocabulary_version()` (a cheap value
+that changes when those do). `current()` loads the vocabulary once per process and rebuilds it when they change
+(signals mark it stale; the versions catch changes made by other processes).
 """
 
 import bisect
@@ -13,10 +15,13 @@ import time
 from collections import defaultdict
 
 import jieba
+from django.db.models import Count, Max
+from wagtail.search.index import get_indexed_models
 
-from guides.derived import split_names
+from guides.text import split_names
 
 from . import analysis
+from .models import Synonym
 from .synonyms import DEFAULT_SYNONYM_GROUPS
 
 jieba.setLogLevel(logging.WARNING)
@@ -116,30 +121,20 @@ _lock = threading.Lock()
 _state = {"vocabulary": None, "signature": None, "checked": 0.0}
 
 
+def word_sources():
+    """The indexed models that name things people search for (see the module docstring)."""
+    return [model for model in get_indexed_models() if hasattr(model, "vocabulary_words")]
+
+
 def _signature():
-    from django.db.models import Count, Max
-
-    from guides.models import GuidePage, Material
-
-    from .models import Synonym
-
     return (
         tuple(Synonym.objects.aggregate(n=Count("pk"), at=Max("updated_at")).values()),
-        tuple(GuidePage.objects.live().aggregate(n=Count("pk"), at=Max("last_published_at")).values()),
-        tuple(Material.objects.aggregate(n=Count("pk"), last=Max("pk")).values()),
+        *(model.vocabulary_version() for model in word_sources()),
     )
 
 
 def _load():
-    from guides.models import GuidePage, Material
-
-    from .models import Synonym
-
-    names = []
-    for title, colloquial in GuidePage.objects.live().values_list("title", "colloquial_names"):
-        names.append(title)
-        names.extend(split_names(colloquial))
-    names.extend(Material.objects.values_list("name", flat=True))
+    names = [name for model in word_sources() for name in model.vocabulary_words()]
     groups = [split_names(group) for group in DEFAULT_SYNONYM_GROUPS]
     groups.extend(synonym.term_list for synonym in Synonym.objects.all())
     return build(_tokenizer, names, groups)

@@ -17,7 +17,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from guides import rules
 from guides.models import (
     CommitmentsPage,
     Department,
@@ -125,7 +124,7 @@ class _Loader:
         """
         before = _state(existing, data) if existing else None
         obj = _apply(existing or model(), data)
-        if isinstance(obj, GuidePage) and (errors := rules.check_page(obj)):
+        if isinstance(obj, GuidePage) and (errors := obj.publishing_problems()):
             self.broken[obj.title] = errors
             return obj
         current = getattr(obj, "live", True) and not getattr(obj, "has_unpublished_changes", False)

@@ -1,6 +1,6 @@
 """Import and export of the implementation list (实施清单): XLSX, CSV and JSON, keyed by item code.
 
-    export_guides(fmt) -> bytes
+    export_guides(fmt, guides) -> bytes            (guides: a GuidePage queryset)
     import_guides(data, filename, fmt=None, dry_run=False, user=None) -> Plan, or raises ImportRefused
 
 An import is all or nothing, validated by the same rules as the editor form, and idempotent: a guide whose
@@ -26,8 +26,8 @@ __all__ = [
 ]
 
 
-def export_guides(fmt):
-    return write(export_records(), fmt)
+def export_guides(fmt, guides):
+    return write(export_records(guides), fmt)
 
 
 def import_guides(data, filename, fmt=None, dry_run=False, user=None):

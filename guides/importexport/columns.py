@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from guides.models import GuideFee, GuideMaterial, GuidePage
-from guides.models.choices import (
+from guides.choices import (
     Audience,
     ItemType,
     MaterialForm,
@@ -21,6 +20,7 @@ from guides.models.choices import (
     Requirement,
     ServiceScope,
 )
+from guides.models import GuideFee, GuideMaterial, GuidePage
 
 TRUE_WORDS = {"是", "true", "1", "y", "yes"}
 FALSE_WORDS = {"否", "false", "0", "n", "no"}

@@ -1,7 +1,8 @@
 """Deciding what an import would do, validating it with the editor form's rules, and applying it atomically.
 
 `build_plan` changes nothing: it compares each record with the live guide of the same item code, builds the
-changed or new guide in memory and runs guides.rules.check_guide on it, exactly as the editor form does.
+changed or new guide in memory and runs its publishing rules (GuidePage.publishing_problems) on it, exactly as
+the editor form does.
 Any problem anywhere refuses the whole file. `apply` then writes one revision per changed guide, with the
 change note 批量导入, and publishes it, all in one transaction.
 """
@@ -13,7 +14,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from guides.models import Department, GuideFee, GuideIndexPage, GuideMaterial, GuidePage, Material
-from guides.rules import check_guide
 
 from .columns import FEE_COLUMNS, GUIDE_COLUMNS, MATERIAL_COLUMNS, parse_situations
 from .problems import ImportRefused, Problem
@@ -102,7 +102,7 @@ def _lookup_problems(record, lookups):
 
 def _rule_problems(record, page, materials, fees):
     problems = []
-    for error in check_guide(page, materials, fees):
+    for error in page.publishing_problems(materials, fees):
         relation, _dot, child = error.field.partition(".")
         if child and error.row is not None:
             locations = record.material_locations if relation == "materials" else record.fee_locations

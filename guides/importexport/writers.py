@@ -1,8 +1,11 @@
-"""Writing the implementation list of the live guides as XLSX (three sheets), CSV (one table) or JSON."""
+"""Writing the implementation list of some guides as XLSX (three sheets), CSV (one table) or JSON."""
 
 import csv
 import io
 import json
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from .columns import TABLES, to_cell
 from .readers import RECORD_TYPE
@@ -15,13 +18,10 @@ CONTENT_TYPES = {
 }
 
 
-def export_records():
-    """Records of every live guide, by department then item code."""
-    from guides.models import GuidePage
-
+def export_records(guides):
+    """Records of the guides of a GuidePage queryset, by department then item code."""
     pages = (
-        GuidePage.objects.live()
-        .select_related("department")
+        guides.select_related("department")
         .prefetch_related("materials__material", "fees")
         .order_by("department__ordering", "department__name", "item_code")
     )
@@ -39,9 +39,6 @@ def _table_rows(records, name, tabular):
 
 
 def _xlsx(records):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, (sheet, columns) in TABLES.items():

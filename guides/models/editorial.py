@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DepartmentEditors(models.Model):
-    """Links a department to the user group that writes its guides (see guides/roles.py)."""
+    """Links a department to the user group that writes its guides.
+
+    See guides/models/permissions.py (what the group may do) and guides/admin/roles.py (how it is set up)."""
 
     department = models.OneToOneField(
         "guides.Department", verbose_name=_("部门"), on_delete=models.CASCADE, related_name="editors"

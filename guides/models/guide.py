@@ -1,6 +1,7 @@
 """GuidePage: one published guide (办事指南) for one service item, with its inline rows."""
 
 from django.db import models
+from django.db.models import Count, Max
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -9,12 +10,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from guides import checklist, derived, review
+from guides import checklist, limits, review_dates, rules, situations
 from guides.blocks import SituationBlock
-from guides.forms import GuidePageForm
-from search.documents import guide_texts, search_fields_for
-
-from .choices import (
+from guides.choices import (
     Audience,
     ItemType,
     MaterialForm,
@@ -24,12 +22,21 @@ from .choices import (
     Requirement,
     ServiceScope,
 )
+from guides.phones import effective_phones
+from guides.text import split_names
+from search.documents import search_fields_for
+
 from .fields import optional_document
+from .forms import GuidePageForm
+from .permissions import DepartmentPermissionTester
+from .querysets import GuideManager
 from .routes import GuideRoutesMixin
 
 
 class GuidePage(GuideRoutesMixin, Page):
     """办事指南: everything a citizen needs to handle one service item."""
+
+    objects = GuideManager()
 
     # 基本信息
     item_code = models.CharField(_("事项编码"), max_length=40, db_index=True, help_text=_("国家标准实施编码，全站唯一"))
@@ -180,51 +187,80 @@ class GuidePage(GuideRoutesMixin, Page):
     # Derived values: computed from the fields above, never entered.
     @property
     def is_instant(self):
-        return derived.is_instant(self.committed_limit_days)
+        return limits.is_instant(self.committed_limit_days)
 
     @property
     def limit_kind(self):
-        return derived.limit_kind(self.committed_limit_days)
+        return limits.limit_kind(self.committed_limit_days)
 
     @property
     def compression(self):
-        return derived.compression(self.legal_limit_days, self.committed_limit_days)
+        return limits.compression(self.legal_limit_days, self.committed_limit_days)
 
     @property
     def review_state(self):
-        """复核状态 today: see guides.review."""
-        return review.state(self.next_review_due)
+        """复核状态 today: see guides.review_dates."""
+        return review_dates.state(self.next_review_due)
 
     @property
     def needs_review(self):
         """True when the next review date has passed: the public page says 内容待复核."""
-        return self.review_state == review.OVERDUE
+        return self.review_state == review_dates.OVERDUE
 
     def permissions_for_user(self, user):
-        from guides.roles import DepartmentPermissionTester
-
         return DepartmentPermissionTester(user, self)
 
     @cached_property
     def phones(self):
-        return derived.effective_phones(self, self.department)
+        return effective_phones(self, self.department)
 
     @property
     def colloquial_name_list(self):
-        return derived.split_names(self.colloquial_names)
+        return split_names(self.colloquial_names)
 
     @property
     def situation_questions(self):
-        return checklist.questions_from_stream(self.situations)
+        return situations.questions_from_stream(self.situations)
 
     def materials_for(self, answers):
         """The materials this applicant needs, given their answers to the situation questions."""
         rows = list(self.materials.select_related("material"))
-        return checklist.materials_for_answers(rows, self.situation_questions, answers)
+        return situations.materials_for_answers(rows, self.situation_questions, answers)
+
+    def publishing_problems(self, materials=None, fees=None):
+        """The publishing rules this guide breaks (guides.rules), with these rows or, by default, its own."""
+        materials = self.materials.all() if materials is None else materials
+        fees = self.fees.all() if fees is None else fees
+        code = (self.item_code or "").strip()
+        taken = bool(code) and GuidePage.objects.filter(item_code=code).exclude(pk=self.pk).exists()
+        return rules.check_guide(self, materials, fees, item_code_taken=taken)
 
     def search_texts(self):
-        """(names, body texts) that search analyses once per object; see search.documents."""
-        return guide_texts(self)
+        """(names, body texts) that search analyses once per object (search.documents): the names people call
+        the service by, then what the guide says about it."""
+        names = [self.title, *self.colloquial_name_list]
+        body = [
+            self.summary,
+            self.department.name if self.department_id else "",
+            self.result_name,
+            self.conditions,
+            " ".join(row.display_name for row in self.materials.all()),
+            " ".join(faq.question for faq in self.faqs.all()),
+        ]
+        return names, body
+
+    @classmethod
+    def vocabulary_words(cls):
+        """The names search knows guides by (search.vocabulary): titles and everyday names a citizen may see."""
+        names = []
+        for title, colloquial in cls.objects.visible().values_list("title", "colloquial_names"):
+            names.append(title)
+            names.extend(split_names(colloquial))
+        return names
+
+    @classmethod
+    def vocabulary_version(cls):
+        return tuple(cls.objects.visible().aggregate(n=Count("pk"), at=Max("last_published_at")).values())
 
     @classmethod
     def get_indexed_objects(cls):
@@ -235,14 +271,17 @@ class GuidePage(GuideRoutesMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         questions = self.situation_questions
-        answers = checklist.parse_answers(questions, request.GET)
+        answers = situations.parse_answers(questions, request.GET)
+        query = checklist.answers_query(questions, answers)
         context.update(
             questions=questions,
             answers=answers,
+            answered=[(question, answers[question.number]) for question in questions if question.number in answers],
+            answers_query=query,
+            print_url=self.url + self.reverse_subpage("print_checklist") + (f"?{query}" if query else ""),
             materials=self.materials_for(answers),
             halls=self.halls.select_related("hall").prefetch_related("hall__opening_hours"),
         )
-        context.update(self.public_context(request, questions, answers))
         return context
 
 
@@ -307,7 +346,7 @@ class GuideMaterial(Orderable):
 
     @property
     def applies_to_options(self):
-        return derived.split_names(self.applies_to)
+        return split_names(self.applies_to)
 
 
 class GuideFee(Orderable):

@@ -8,14 +8,24 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from guides import commitments, filters
+from guides.choices import Audience
 from search.documents import search_fields_for
 
-from .choices import Audience
+from .guide import GuidePage
+from .permissions import DepartmentPermissionTester
+from .querysets import PublicPageManager
 from .routes import HomeRoutesMixin
+from .snippets import Department
+
+# The home page's 个人 / 法人 switch: (value of ?audience=, label)
+AUDIENCE_TABS = (("", _("全部")), (Audience.PERSON.value, _("个人办事")), (Audience.BUSINESS.value, _("法人办事")))
 
 
 class HomePage(HomeRoutesMixin, Page):
     """首页."""
+
+    objects = PublicPageManager()
 
     intro = models.CharField(_("导语"), max_length=200, blank=True)
 
@@ -29,24 +39,30 @@ class HomePage(HomeRoutesMixin, Page):
         verbose_name = _("首页")
 
     def get_context(self, request, *args, **kwargs):
-        from guides.models import Department, GuidePage, LifeEventPage, TopicPage
-        from guides.views import browse
-
         context = super().get_context(request, *args, **kwargs)
-        audience = browse.audience_choice(request)
-        context["topics"] = TopicPage.objects.live().public().descendant_of(self)
-        context["life_events"] = LifeEventPage.objects.live().public().descendant_of(self)
+        audience = request.GET.get("audience", "")
+        audience = audience if audience in (Audience.PERSON, Audience.BUSINESS) else ""
+        topics = TopicPage.objects.visible().descendant_of(self)
+        life_events = LifeEventPage.objects.visible().descendant_of(self)
         if audience:
-            context["topics"] = context["topics"].filter(audience__in=[audience, Audience.BOTH])
-            context["life_events"] = context["life_events"].filter(audience__in=[audience, Audience.BOTH])
-        context["departments"] = Department.objects.all()
-        context["guide_count"] = GuidePage.objects.live().public().count()
-        context.update(audience=audience, audience_tabs=browse.audience_tabs(), popular=browse.popular_guides(audience))
+            topics = topics.filter(audience__in=filters.audiences(audience))
+            life_events = life_events.filter(audience__in=filters.audiences(audience))
+        context.update(
+            topics=topics,
+            life_events=life_events,
+            departments=Department.objects.all(),
+            guide_count=GuidePage.objects.visible().count(),
+            audience=audience,
+            audience_tabs=AUDIENCE_TABS,
+            popular=GuidePage.objects.popular(audience),
+        )
         return context
 
 
 class GuideIndexPage(Page):
     """办事指南 index: holds every guide; lists them by department."""
+
+    objects = PublicPageManager()
 
     intro = models.CharField(_("导语"), max_length=200, blank=True)
 
@@ -59,37 +75,28 @@ class GuideIndexPage(Page):
         verbose_name = _("指南目录")
 
     def permissions_for_user(self, user):
-        from guides.roles import DepartmentPermissionTester
-
         return DepartmentPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
-        from guides.models import GuidePage
-        from guides.views import browse
-
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = (
-            GuidePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("department")
-            .order_by("department__ordering", "title")
-        )
-        context.update(browse.filtered_list_context(request, context["guides"]))
+        departments = dict(Department.objects.values_list("code", "name"))
+        chosen = filters.parse(request.GET, departments)
+        guides = GuidePage.objects.child_of(self).visible().order_by("department__ordering", "title")
+        context.update(guides=filters.apply(guides, chosen), chosen_filters=filters.describe(chosen, departments))
         return context
 
     def serve(self, request, *args, **kwargs):
-        from guides.browse import FilterError
-
         try:
             return super().serve(request, *args, **kwargs)
-        except FilterError as error:
+        except filters.FilterError as error:
             context = {"page": self, "self": self, "filter_error": str(error), "guides": []}
             return TemplateResponse(request, self.template, context, status=400)
 
 
 class TopicPage(Page):
     """主题: browse guides by theme, e.g. 婚姻生育, 社会保障."""
+
+    objects = PublicPageManager()
 
     audience = models.CharField(_("面向"), max_length=10, choices=Audience.choices, default=Audience.PERSON)
     intro = models.TextField(_("导语"), blank=True)
@@ -109,12 +116,14 @@ class TopicPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = self.guides.live().public().select_related("department").order_by("title")
+        context["guides"] = self.guides.visible().order_by("title")
         return context
 
 
 class LifeEventPage(Page):
     """一件事一次办: several items bundled as one citizen need."""
+
+    objects = PublicPageManager()
 
     audience = models.CharField(_("面向"), max_length=10, choices=Audience.choices, default=Audience.PERSON)
     intro = models.TextField(_("导语"))
@@ -157,6 +166,8 @@ class LifeEventItem(Orderable):
 class CommitmentsPage(Page):
     """承诺公示: the public commitments board, computed live from published guides."""
 
+    objects = PublicPageManager()
+
     intro = models.TextField(_("导语"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -169,9 +180,15 @@ class CommitmentsPage(Page):
         verbose_name = _("承诺公示")
 
     def get_context(self, request, *args, **kwargs):
-        from guides.commitments import board
-        from guides.views.commitments import guide_list_url, guide_rows
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(board=board(guide_rows(request)), guide_list_url=guide_list_url(request))
+        context["board"] = commitments_board(request)
+        context["guide_list_url"] = context["board"]["guide_list_url"]
         return context
+
+
+def commitments_board(request=None):
+    """Every figure of the board (guides.commitments.board) and `guide_list_url`, the list its figures link to."""
+    board = commitments.board(GuidePage.objects.board_rows(request))
+    index = GuideIndexPage.objects.visible().first()
+    board["guide_list_url"] = index.get_url(request) if index else None
+    return board

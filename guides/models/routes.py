@@ -1,40 +1,44 @@
-"""Sub-page routes of the public pages: a guide's print checklist and feedback, the home page's departments.
+"""Sub-page routes of the public pages: a guide's page, print checklist and feedback; the home page's departments.
 
-The views themselves live in guides/views/; these mixins only hook them into Wagtail's page routing.
+Wagtail routes a page's sub-URLs through the page model (RoutablePageMixin), which keeps every route behind
+the page's view restrictions. The model only names each route: the view that answers it lives in guides/views/
+(or guides/feedback/) and is registered under that name when the app starts (`guides.views.register_routes`),
+so a model never imports a view.
 """
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+VIEWS = {}  # route name -> view(page, request, *args)
+
+
+def register(name, view):
+    VIEWS[name] = view
+
+
+def answer(name, page, request, *args):
+    return VIEWS[name](page, request, *args)
+
 
 class GuideRoutesMixin(RoutablePageMixin):
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        request.is_preview = getattr(request, "is_preview", False)  # as Wagtail's own index route does
+        return answer("guide", self, request)
+
     @path("print/")
     def print_checklist(self, request):
-        from guides.views.checklist import print_checklist
-
-        return print_checklist(self, request)
+        return answer("print", self, request)
 
     @path("feedback/")
     def feedback(self, request):
-        from guides.views.feedback import post_feedback
-
-        return post_feedback(self, request)
-
-    def public_context(self, request, questions, answers):
-        """What the public guide page shows beyond the guide's own fields: feedback forms, ratings, print link."""
-        from guides.views.guide import public_context
-
-        return public_context(self, request, questions, answers)
+        return answer("feedback", self, request)
 
 
 class HomeRoutesMixin(RoutablePageMixin):
     @path("departments/")
     def department_list(self, request):
-        from guides.views.departments import department_list
-
-        return department_list(self, request)
+        return answer("departments", self, request)
 
     @path("departments/<slug:code>/")
     def department_detail(self, request, code):
-        from guides.views.departments import department_detail
-
-        return department_detail(self, request, code)
+        return answer("department", self, request, code)

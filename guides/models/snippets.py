@@ -1,6 +1,7 @@
 """Shared reference data that many guides point at: departments, service halls and the material library."""
 
 from django.db import models
+from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -8,7 +9,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from .choices import MaterialCategory, MaterialSource
+from guides.choices import MaterialCategory, MaterialSource
+
 from .fields import optional_document
 
 
@@ -141,3 +143,12 @@ class Material(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def vocabulary_words(cls):
+        """Material names, which search keeps whole (search.vocabulary)."""
+        return list(cls.objects.values_list("name", flat=True))
+
+    @classmethod
+    def vocabulary_version(cls):
+        return tuple(cls.objects.aggregate(n=Count("pk"), last=Max("pk")).values())

@@ -1,13 +1,13 @@
 """The read-only JSON API. Bad parameters get a 4xx with a message in Chinese, never a 500."""
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from guides.choices import Audience
 from guides.models import Department
-from guides.models.choices import Audience
+from web.responses import json_response
 
 from . import serialize
 from .openapi import document
@@ -27,9 +27,7 @@ class BadParameter(Exception):
 
 
 def answer(data, status=200):
-    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
-    return response
+    return json_response(data, status, open_data=True)
 
 
 def error(message, status):

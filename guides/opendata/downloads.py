@@ -1,10 +1,12 @@
-"""/open-data/: the whole implementation list of the live guides, in the format that import_guides reads back."""
+"""/open-data/: the implementation list of the guides every visitor may see (none behind a login), in the
+format that import_guides reads back."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from guides.importexport import CONTENT_TYPES, FORMATS, export_guides
+from guides.models import GuidePage
 
 
 @require_safe
@@ -16,7 +18,7 @@ def index(request):
 def implementation_list(request, fmt):
     if fmt not in FORMATS:
         raise Http404
-    response = HttpResponse(export_guides(fmt), content_type=CONTENT_TYPES[fmt])
+    response = HttpResponse(export_guides(fmt, GuidePage.objects.visible()), content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="implementation-list.{fmt}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -17,7 +17,7 @@ class GuideChangesFeed(Feed):
     link = "/"
 
     def items(self):
-        guides = GuidePage.objects.live().public()
+        guides = GuidePage.objects.visible()
         publishes = list(
             PageLogEntry.objects.filter(action="wagtail.publish", page__in=guides.values("pk")).order_by(
                 "-timestamp", "-pk"

@@ -1,6 +1,6 @@
 """The OpenAPI 3.0 description of the open data API (api.py answers in the shapes of serialize.py)."""
 
-from guides.models.choices import Audience
+from guides.choices import Audience
 
 
 def ref(name):

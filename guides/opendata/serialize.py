@@ -1,7 +1,6 @@
 """Guides and departments as plain JSON-ready dicts: one shape for the API, described by openapi.py."""
 
-from guides.models import GuidePage
-from guides.models.choices import (
+from guides.choices import (
     Audience,
     ItemType,
     MaterialForm,
@@ -11,6 +10,7 @@ from guides.models.choices import (
     Requirement,
     ServiceScope,
 )
+from guides.models import GuidePage
 
 
 def choice(value, choices):
@@ -102,7 +102,7 @@ def guide_detail(guide, request):
 
 def public_guides():
     """Every guide a citizen can see, with what the summaries need in the same query."""
-    return GuidePage.objects.live().public().select_related("department").order_by("item_code")
+    return GuidePage.objects.visible().order_by("item_code")
 
 
 def with_details(guides):

@@ -6,15 +6,15 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guides import print as checklist_print
+from guides import checklist
 
 
 def print_checklist(page, request):
     context = page.get_context(request)
-    link = checklist_print.guide_link(page.get_full_url(request), context["questions"], context["answers"])
+    link = checklist.guide_link(page.get_full_url(request), context["questions"], context["answers"])
     context.update(
         guide_link_text=unquote(link),
-        qr_code=checklist_print.qr_svg(link, _("二维码：扫码打开本办事指南（保留您选择的情形）")),
+        qr_code=checklist.qr_svg(link, _("二维码：扫码打开本办事指南（保留您选择的情形）")),
         printed_on=timezone.localdate(),
         revision=page.live_revision,
     )

@@ -1,45 +1,80 @@
-from types import SimpleNamespace
+"""The print checklist (一次性告知单): link back with the same answers, QR code, version, signature line."""
 
-from guides.checklist import Question, materials_for_answers, parse_answers
+import pytest
+from wagtail.blocks import StreamValue
 
-WHO = Question(1, "由谁办理？", ("本人办理", "委托代理人办理"))
-MARRIED = Question(2, "婚姻状况？", ("已婚", "未婚"))
-QUESTIONS = [WHO, MARRIED]
+from guides import checklist
+from guides.situations import Question
+from tests.factories import add_hall, make_guide
 
-
-def row(name, *options):
-    return SimpleNamespace(name=name, applies_to_options=list(options))
-
-
-ID_CARD = row("身份证")
-PROXY = row("授权委托书", "委托代理人办理")
-AGENT_ID = row("代理人身份证", "委托代理人办理")
-MARRIAGE = row("结婚证", "已婚")
-MARRIED_BY_PROXY = row("配偶同意书", "已婚", "委托代理人办理")
-MATERIALS = [ID_CARD, PROXY, AGENT_ID, MARRIAGE, MARRIED_BY_PROXY]
+QUESTIONS = [Question(1, "婚姻状况", ("未婚", "离异")), Question(2, "由谁办理", ("本人", "代理人"))]
 
 
-def names(rows):
-    return [r.name for r in rows]
+def test_answers_query_keeps_question_order_and_skips_unanswered():
+    assert checklist.answers_query(QUESTIONS, {2: "代理人", 1: "离异"}) == (
+        "q1=%E7%A6%BB%E5%BC%82&q2=%E4%BB%A3%E7%90%86%E4%BA%BA"
+    )
+    assert checklist.answers_query(QUESTIONS, {2: "本人"}) == "q2=%E6%9C%AC%E4%BA%BA"
+    assert checklist.answers_query(QUESTIONS, {}) == ""
 
 
-def test_no_answers_shows_everything():
-    assert materials_for_answers(MATERIALS, QUESTIONS, {}) == MATERIALS
+def test_guide_link_adds_the_answers_only_when_there_are_some():
+    assert checklist.guide_link("https://zw.example.cn/guides/a/", QUESTIONS, {}) == "https://zw.example.cn/guides/a/"
+    assert checklist.guide_link("https://zw.example.cn/guides/a/", QUESTIONS, {1: "未婚"}).endswith(
+        "/guides/a/?q1=%E6%9C%AA%E5%A9%9A"
+    )
 
 
-def test_answer_filters_within_its_question_only():
-    assert names(materials_for_answers(MATERIALS, QUESTIONS, {1: "本人办理"})) == ["身份证", "结婚证"]
+def test_qr_svg_is_inline_and_labelled():
+    svg = checklist.qr_svg("https://zw.example.cn/guides/a/?q1=x", "扫码打开")
+    assert svg.startswith('<svg role="img" aria-label="扫码打开" ')
+    assert "<?xml" not in svg and "<path" in svg
 
 
-def test_answers_to_several_questions_all_apply():
-    result = materials_for_answers(MATERIALS, QUESTIONS, {1: "委托代理人办理", 2: "已婚"})
-    assert names(result) == ["身份证", "授权委托书", "代理人身份证", "结婚证", "配偶同意书"]
-    result = materials_for_answers(MATERIALS, QUESTIONS, {1: "委托代理人办理", 2: "未婚"})
-    assert names(result) == ["身份证", "授权委托书", "代理人身份证"]
+@pytest.fixture
+def guide(guide_index):
+    guide = make_guide(
+        guide_index,
+        title="结婚登记",
+        materials=[{"name": "居民身份证"}, {"name": "离婚证", "applies_to": "离异"}],
+    )
+    guide.situations = StreamValue(
+        guide.situations.stream_block, [("situation", {"question": "婚姻状况", "options": ["未婚", "离异"]})]
+    )
+    guide.save_revision().publish()
+    guide.refresh_from_db()
+    add_hall(guide, window="二楼 12 号窗口")
+    return guide
 
 
-def test_parse_answers_keeps_only_valid_options():
-    params = {"q1": " 委托代理人办理 ", "q2": "离异", "q3": "已婚", "other": "x"}
-    assert parse_answers(QUESTIONS, params) == {1: "委托代理人办理"}
-    assert parse_answers(QUESTIONS, {}) == {}
-    assert WHO.param == "q1"
+@pytest.mark.django_db
+def test_checklist_keeps_the_answers(client, guide):
+    html = client.get(guide.url + "print/", {"q1": "未婚"}).content.decode()
+    assert "一次性告知单" in html
+    assert "居民身份证" in html and "离婚证" not in html
+    assert "婚姻状况 未婚" in html
+    assert "/guides/" in html and "?q1=未婚" in html  # the printed link back keeps the answers
+    assert '<svg role="img"' in html
+    assert html.count('class="tick"') == 1
+
+
+@pytest.mark.django_db
+def test_checklist_shows_version_place_phones_and_signature(client, guide):
+    html = client.get(guide.url + "print/").content.decode()
+    assert f"指南版本号：{guide.live_revision.pk}" in html
+    assert "二楼 12 号窗口" in html
+    assert guide.phones.enquiry in html and guide.phones.complaint in html
+    assert "窗口工作人员签名" in html
+    assert html.count('class="tick"') == 2
+
+
+@pytest.mark.django_db
+def test_guide_page_links_to_the_checklist_with_the_answers(client, guide):
+    html = client.get(guide.url, {"q1": "离异"}).content.decode()
+    assert f'href="{guide.url}print/?q1=%E7%A6%BB%E5%BC%82"' in html
+
+
+@pytest.mark.django_db
+def test_checklist_of_a_draft_is_not_public(client, guide_index):
+    draft = make_guide(guide_index, publish=False, live=False)
+    assert client.get(draft.url + "print/").status_code == 404

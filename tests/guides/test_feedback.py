@@ -5,8 +5,8 @@ from django.core.cache import cache
 from django.test import Client
 
 from guides.models import Feedback
-from guides.ratelimit import FEEDBACK_LIMIT
 from tests.factories import make_department, make_guide
+from web.ratelimit import FEEDBACK_LIMIT
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, WorkflowState
 
-from guides import roles
+from guides.admin import roles
 from guides.models import DepartmentEditors, GuidePage, GuideUpdate
 from tests.factories import make_department, make_guide, make_site
 from tests.guides.editing import edit_form_data

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.caches import RedisCache, caches_from_url
+from web.caches import RedisCache, caches_from_url
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -44,7 +44,7 @@ def test_production_refuses_to_start_without(missing):
 
 def test_cache_urls():
     redis = caches_from_url("redis://cache.internal:6379/1")["default"]
-    assert redis["BACKEND"] == "config.caches.RedisCache"
+    assert redis["BACKEND"] == "web.caches.RedisCache"
     assert redis["LOCATION"] == "redis://cache.internal:6379/1"
     assert caches_from_url("locmem://")["default"]["BACKEND"].endswith("LocMemCache")
     with pytest.raises(ImproperlyConfigured, match="memcached"):
@@ -52,7 +52,7 @@ def test_cache_urls():
 
 
 def test_the_redis_cache_keeps_one_client_per_connection_pool():
-    """Django's own makes a redis.Redis per call, which costs more than serving a cached page (config/caches.py)."""
+    """Django's own makes a redis.Redis per call, which costs more than serving a cached page (web/caches.py)."""
     cache = RedisCache("redis://cache.internal:6379/1", {})
     client = cache._cache.get_client()
     assert cache._cache.get_client(write=True) is client

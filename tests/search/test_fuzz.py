@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guides.derived import split_names
+from guides.text import split_names
 from search import analysis, query, vocabulary
 from search.synonyms import DEFAULT_SYNONYM_GROUPS
 from tests.factories import make_guide

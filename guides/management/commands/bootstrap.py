@@ -5,13 +5,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from guides.models import GuidePage
+
 
 class Command(BaseCommand):
     help = "First run: loads the demo content into an empty database and creates the `admin` account."
 
     def handle(self, *args, **options):
-        from guides.models import GuidePage
-
         if not GuidePage.objects.exists():
             self.stdout.write("数据库为空，正在载入演示内容……")
             call_command("load_demo", stdout=self.stdout)

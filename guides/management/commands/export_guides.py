@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from guides.importexport import FORMATS, export_guides
+from guides.models import GuidePage
 
 
 class Command(BaseCommand):
@@ -13,6 +14,6 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="file to write")
 
     def handle(self, *args, format, output, **options):
-        data = export_guides(format)
+        data = export_guides(format, GuidePage.objects.live())
         Path(output).write_bytes(data)
         self.stdout.write(f"已导出到 {output}（{len(data)} 字节）")

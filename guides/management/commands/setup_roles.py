@@ -2,7 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand
 
-from guides import roles
+from guides.admin import roles
 
 
 class Command(BaseCommand):

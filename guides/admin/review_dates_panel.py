@@ -2,8 +2,9 @@
 
 from wagtail.admin.ui.components import Component
 
-from guides import review
-from guides.roles import writable_department_ids
+from guides import review_dates
+from guides.models import GuidePage
+from guides.models.permissions import writable_department_ids
 
 
 class ReviewDuePanel(Component):
@@ -16,6 +17,6 @@ class ReviewDuePanel(Component):
 
     def get_context_data(self, parent_context):
         return {
-            "departments": review.guides_to_review(writable_department_ids(self.user)),
-            "days": review.DUE_SOON_DAYS,
+            "departments": GuidePage.objects.due_for_review(writable_department_ids(self.user)),
+            "days": review_dates.DUE_SOON_DAYS,
         }

@@ -1,7 +1,12 @@
-"""The guide editing form: runs the publishing rules on publish and submit, never on a plain draft save."""
+"""The guide editing form: runs the publishing rules on publish and submit, never on a plain draft save.
+
+It is GuidePage's base_form_class, so it lives beside the model: Wagtail builds the admin form from it.
+"""
 
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from .permissions import writable_department_ids
 
 
 def _rows(formset):
@@ -14,8 +19,6 @@ def _rows(formset):
 class GuidePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from guides.roles import writable_department_ids
-
         departments = writable_department_ids(self.for_user) if self.for_user else None
         if departments is not None and "department" in self.fields:
             self.fields["department"].queryset = self.fields["department"].queryset.filter(pk__in=departments)
@@ -35,11 +38,8 @@ class GuidePageForm(WagtailAdminPageForm):
         # A draft keeps whatever the editor wrote; the rules guard what goes live.
         if not valid or self.is_deferred_validation:
             return valid
-        from guides.rules import check_guide
-
         row_forms = {name: _rows(formset) for name, formset in self.formsets.items()}
-        errors = check_guide(
-            self.instance,
+        errors = self.instance.publishing_problems(
             [form.instance for form in row_forms.get("materials", [])],
             [form.instance for form in row_forms.get("fees", [])],
         )

@@ -2,8 +2,8 @@
 
 import re
 
-from config.csp import ADMIN_POLICY, PUBLIC_POLICY
 from tests.factories import make_guide
+from web.csp import ADMIN_POLICY, PUBLIC_POLICY
 
 
 def directives(policy):

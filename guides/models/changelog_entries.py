@@ -1,4 +1,5 @@
-"""Writes the public update log (更新记录): on every publish of a guide, and when a library material changes.
+"""Writes the public changelog (更新记录, GuideUpdate rows): on every publish of a guide, and when a library
+material changes. guides/changelog.py computes what changed; this module reads and writes the database.
 
 Connected in GuidesConfig.ready(), so publishing from the admin, the workflow, an import, scheduled publishing
 or code all leave an entry.
@@ -10,18 +11,18 @@ from wagtail.signals import page_published
 
 from guides import changelog
 
+from .editorial import GuideUpdate
+from .guide import GuidePage
+from .snippets import Material
+
 
 def _material_names(*contents):
-    from guides.models import Material
-
     ids = {row.get("material") for content in contents for row in content.get("materials", []) if row.get("material")}
     return dict(Material.objects.filter(pk__in=ids).values_list("pk", "name"))
 
 
 def record_publish(sender, instance, revision, **kwargs):
     """Log a guide's publish with its change note and what changed since the previously published revision."""
-    from guides.models import GuideUpdate
-
     if revision is None:
         return
     previous = GuideUpdate.objects.filter(guide=instance, revision__isnull=False).select_related("revision").first()
@@ -51,8 +52,6 @@ def remember_material(sender, instance, raw=False, **kwargs):
 
 def record_material_change(sender, instance, created=False, raw=False, **kwargs):
     """Add an update-log entry to every guide that uses a library material that changed."""
-    from guides.models import GuidePage, GuideUpdate
-
     old = getattr(instance, "_stored_values", None)
     if raw or created or old is None:
         return
@@ -66,8 +65,6 @@ def record_material_change(sender, instance, created=False, raw=False, **kwargs)
 
 
 def connect():
-    from guides.models import GuidePage, Material
-
-    page_published.connect(record_publish, sender=GuidePage, dispatch_uid="guides.updates.record_publish")
-    pre_save.connect(remember_material, sender=Material, dispatch_uid="guides.updates.remember_material")
-    post_save.connect(record_material_change, sender=Material, dispatch_uid="guides.updates.record_material_change")
+    page_published.connect(record_publish, sender=GuidePage, dispatch_uid="guides.changelog.record_publish")
+    pre_save.connect(remember_material, sender=Material, dispatch_uid="guides.changelog.remember_material")
+    post_save.connect(record_material_change, sender=Material, dispatch_uid="guides.changelog.record_material_change")

@@ -1,11 +1,8 @@
-"""Who may do what with guides: department editor groups, the central reviewers and the workflow between them.
+"""The editorial roles: department editor groups, the central reviewers and the workflow between them.
 
-Wagtail grants page permissions per subtree, and every guide lives under one guide index. So each department's
-editor group holds add/change on the guide index, and `DepartmentPermissionTester` scopes those grants: on a
-guide they count only when the guide belongs to the group's department, and on any other page (the index)
-only "add" counts. The department field of the guide form offers a department editor only their own
-departments, so a new guide cannot be filed under someone else's. Grants of any other group keep Wagtail's
-usual meaning, and superusers (the administrators) may do everything.
+Each department's editor group holds add/change on the guide index; guides/models/permissions.py scopes those
+grants to the group's department. The department field of the guide form offers a department editor only their
+own departments, so a new guide cannot be filed under someone else's.
 
 No department group holds "publish": guides go live when the reviewer group 政务服务中心审核 approves them in
 the 指南审核 workflow (a Wagtail GroupApprovalTask). Wagtail publishes an approved revision as the approving
@@ -15,6 +12,7 @@ view drafts, but edit a guide only while it waits for their approval.
 
 import secrets
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -23,12 +21,12 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
-    PagePermissionTester,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
-from wagtail.permissions import page_permission_policy
+
+from guides.models import Department, DepartmentEditors, GuideIndexPage
 
 REVIEWERS = "政务服务中心审核"
 WORKFLOW = "指南审核"
@@ -48,58 +46,10 @@ REVIEWER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + (
     "guides.change_feedback",
 )
 DOCUMENT_PERMISSIONS = ("add_document", "choose_document")
-_CACHE = "_guides_department_groups"
 
 
 def editor_group_name(department):
     return _("%(department)s编辑") % {"department": department.name}
-
-
-def department_groups(user):
-    """{group id: department id} of the department editor groups this user belongs to (cached on the user)."""
-    if not hasattr(user, _CACHE):
-        from guides.models import DepartmentEditors
-
-        pairs = DepartmentEditors.objects.filter(group__user=user).values_list("group_id", "department_id")
-        setattr(user, _CACHE, dict(pairs) if user.is_authenticated else {})
-    return getattr(user, _CACHE)
-
-
-def scoped_actions(user, page):
-    """The page actions ("add", "change", "publish", …) the user's grants give on this page, department-scoped."""
-    from guides.models import GuidePage
-
-    groups = department_groups(user)
-    is_guide = isinstance(page, GuidePage)
-    actions = set()
-    for grant in page_permission_policy.get_cached_permissions_for_user(user):
-        if not page.path.startswith(grant.page.path):
-            continue
-        action = grant.permission.codename.rsplit("_", maxsplit=1)[0]
-        department_id = groups.get(grant.group_id)
-        if department_id is None or (page.department_id == department_id if is_guide else action == "add"):
-            actions.add(action)
-    return actions
-
-
-class DepartmentPermissionTester(PagePermissionTester):
-    """Wagtail's page permission tester with department grants scoped as the module docstring says."""
-
-    def __init__(self, user, page):
-        super().__init__(user, page)
-        if user.is_active and not user.is_superuser:
-            self.permissions = scoped_actions(user, page)
-
-
-def writable_department_ids(user):
-    """The departments whose guides this user may file, or None when not limited to department grants."""
-    if user.is_superuser:
-        return None
-    groups = department_groups(user)
-    grants = page_permission_policy.get_cached_permissions_for_user(user)
-    if not grants or any(grant.group_id not in groups for grant in grants):
-        return None
-    return {groups[grant.group_id] for grant in grants}
 
 
 def _permissions(names):
@@ -125,8 +75,6 @@ def _grant_pages(group, pages, actions):
 
 
 def _editor_group(department):
-    from guides.models import DepartmentEditors
-
     link = DepartmentEditors.objects.filter(department=department).select_related("group").first()
     if link:
         return link.group
@@ -138,8 +86,6 @@ def _editor_group(department):
 @transaction.atomic
 def setup_roles():
     """Create or repair the groups, permissions and workflow. Safe to run again; returns the groups it manages."""
-    from guides.models import Department, GuideIndexPage
-
     indexes = list(GuideIndexPage.objects.all())
 
     reviewers, _created = Group.objects.get_or_create(name=REVIEWERS)
@@ -170,10 +116,6 @@ def create_demo_users(password=None, departments=2):
     Existing accounts keep their password. Returns [(username, group name)] and the password given to the
     accounts created now (generated when not given; None when every account existed already).
     """
-    from django.contrib.auth import get_user_model
-
-    from guides.models import Department
-
     password = password or secrets.token_urlsafe(9)
     accounts = [("reviewer", Group.objects.get(name=REVIEWERS))]
     accounts += [

@@ -7,9 +7,10 @@ the database); 503 when the database does not. Error details stay in the logs, n
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from wagtail.search.backends import get_search_backend
+
+from web.responses import json_response
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +52,4 @@ def healthz(request):
         status = "degraded"
     else:
         status = "ok"
-    return JsonResponse(
-        {"status": status, "database": database, "search": search}, status=503 if status == "down" else 200
-    )
+    return json_response({"status": status, "database": database, "search": search}, 503 if status == "down" else 200)

@@ -74,3 +74,11 @@ class RatingForm(FeedbackForm):
 
 
 FORMS = {form.kind.value: form for form in (UsefulForm, ErrorReportForm, RatingForm)}
+
+
+def feedback_forms(bound=None):
+    """Unbound forms for each feedback kind, with `bound` (a bound form) in its place; prefixed so ids are unique."""
+    forms = {kind: form_class(prefix=kind) for kind, form_class in FORMS.items()}
+    if bound is not None:
+        forms[bound.kind.value] = bound
+    return forms

@@ -32,6 +32,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
+from wagtail.documents.models import Document
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "zhinan:content-generation"
@@ -107,25 +109,23 @@ def content_changed(**kwargs):
     transaction.on_commit(start_new_generation)
 
 
-def reference_data_changed(sender, **kwargs):
-    content_changed()
+def watch(*models):
+    """Drop every cached page whenever an object of one of `models` is saved or deleted.
+
+    The content apps name the reference data their pages show (departments, halls, the material library)."""
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(content_changed, sender=model, dispatch_uid=f"zhinan-cache-{model._meta.label}")
 
 
 def connect_signals():
-    """Called from GuidesConfig.ready(), so management commands (imports, scheduled publishing) invalidate too."""
-    from wagtail.documents.models import Document
-    from wagtail.models import Page, PageViewRestriction
-
-    from guides.models import Department, Material, OpeningPeriod, ServiceHall
-
+    """Called from WebConfig.ready(), so management commands (imports, scheduled publishing) invalidate too."""
     page_published.connect(content_changed, dispatch_uid="zhinan-cache-publish")
     page_unpublished.connect(content_changed, dispatch_uid="zhinan-cache-unpublish")
     post_page_move.connect(content_changed, dispatch_uid="zhinan-cache-move")
-    post_delete.connect(reference_data_changed, sender=Page, dispatch_uid="zhinan-cache-page-delete")
+    post_delete.connect(content_changed, sender=Page, dispatch_uid="zhinan-cache-page-delete")
     # A restriction covers the page and everything below it: a copy cached while it was public must go at once.
-    for model in (Department, Material, ServiceHall, OpeningPeriod, Document, PageViewRestriction):
-        for signal in (post_save, post_delete):
-            signal.connect(reference_data_changed, sender=model, dispatch_uid=f"zhinan-cache-{model.__name__}")
+    watch(Document, PageViewRestriction)
 
 
 def is_cacheable_request(request):

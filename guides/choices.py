@@ -1,4 +1,4 @@
-"""Fixed vocabularies of the national implementation list (see GLOSSARY.md)."""
+"""Fixed vocabularies of the national implementation list (see docs/glossary.md)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,4 @@
-"""Review dates (复核): which guides are overdue or due soon. Pure functions of dates, plus one query helper."""
+"""Review dates (复核): which guides are overdue or due soon. Pure functions of dates and plain objects."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -46,18 +46,3 @@ def due_by_department(guides, today=None):
         (entry.overdue if guide_state == OVERDUE else entry.due_soon).append(guide)
     order = {department: index for index, department in enumerate(dict.fromkeys(g.department for g in guides))}
     return sorted(groups.values(), key=lambda entry: order[entry.department])
-
-
-def guides_to_review(department_ids=None, today=None):
-    """Live guides due for review within DUE_SOON_DAYS, optionally only of some departments."""
-    from guides.models import GuidePage
-
-    today = today or timezone.localdate()
-    guides = (
-        GuidePage.objects.live()
-        .filter(next_review_due__lte=today + datetime.timedelta(days=DUE_SOON_DAYS))
-        .select_related("department")
-    )
-    if department_ids is not None:
-        guides = guides.filter(department_id__in=department_ids)
-    return due_by_department(list(guides.order_by("department__ordering", "department__name")), today)

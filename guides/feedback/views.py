@@ -5,9 +5,10 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from guides import ratelimit
-from guides.feedback_forms import FORMS
-from guides.views.guide import feedback_forms
+from guides.views.guide import guide_page
+from web import ratelimit
+
+from .forms import FORMS, feedback_forms
 
 
 def post_feedback(page, request):
@@ -26,8 +27,7 @@ def post_feedback(page, request):
         return TemplateResponse(request, "guides/feedback_refused.html", {"page": page, "message": message}, status=429)
     form = form_class(request.POST, prefix=kind)
     if not form.is_valid():
-        overrides = {"feedback_forms": feedback_forms(form), "feedback_error": kind}
-        response = page.render(request, context_overrides=overrides)
+        response = guide_page(page, request, feedback_forms=feedback_forms(form), feedback_error=kind)
         response.status_code = 400
         return response
     if not form.is_spam:

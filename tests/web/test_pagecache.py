@@ -11,11 +11,10 @@ from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
-from config.caches import caches_from_url
-from guides.caching import GENERATION_KEY, PublicPageCacheMiddleware, local_copies, page_key
+from tests.conftest import require_service
 from tests.factories import make_guide
-
-from .conftest import missing_service
+from web.caches import caches_from_url
+from web.pagecache import GENERATION_KEY, PublicPageCacheMiddleware, local_copies, page_key
 
 
 @pytest.fixture(autouse=True, params=["locmem", "redis"])
@@ -23,7 +22,8 @@ def page_cache(request, settings):
     """Every test runs on the local memory cache and on a real Redis (TEST_REDIS_URL, e.g. from
     `.ci/services/redis.sh start`)."""
     if request.param == "redis":
-        url = os.environ.get("TEST_REDIS_URL") or missing_service("TEST_REDIS_URL is not set (a Redis to test on)")
+        url = os.environ.get("TEST_REDIS_URL")
+        require_service(url, "TEST_REDIS_URL is not set (a Redis to test on)")
         settings.CACHES = caches_from_url(url)
     settings.PAGE_CACHE_SECONDS = 60
     cache.clear()

@@ -6,7 +6,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from guides import review, roles
+from guides import review_dates as review
+from guides.admin import roles
 from tests.factories import make_department, make_guide
 
 TODAY = datetime.date(2026, 11, 26)

@@ -21,6 +21,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from guides import importexport
+from guides.models import GuidePage
 
 UPLOADS = "guide-imports"
 TOKEN = re.compile(r"^[0-9a-f]{32}\.(xlsx|csv|json)$")
@@ -100,6 +101,8 @@ def export_view(request, fmt):
     _require_administrator(request)
     if fmt not in importexport.FORMATS:
         raise Http404
-    response = HttpResponse(importexport.export_guides(fmt), content_type=importexport.CONTENT_TYPES[fmt])
+    response = HttpResponse(
+        importexport.export_guides(fmt, GuidePage.objects.live()), content_type=importexport.CONTENT_TYPES[fmt]
+    )
     response["Content-Disposition"] = f'attachment; filename="implementation-list.{fmt}"'
     return response

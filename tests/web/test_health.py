@@ -16,7 +16,7 @@ def test_healthy(client, db):
 
 
 def test_database_down_answers_503(client, db):
-    with mock.patch("config.health.connection.cursor", side_effect=OperationalError("gone")):
+    with mock.patch("web.health.connection.cursor", side_effect=OperationalError("gone")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "down"

@@ -14,7 +14,7 @@ def caches_from_url(url):
     if scheme in REDIS_SCHEMES:
         # Short socket timeouts: a Redis that hangs must not hold every gunicorn thread with it.
         options = {"socket_connect_timeout": 2, "socket_timeout": 2}
-        default = {"BACKEND": "config.caches.RedisCache", "LOCATION": url, "OPTIONS": options}
+        default = {"BACKEND": "web.caches.RedisCache", "LOCATION": url, "OPTIONS": options}
     elif scheme == "locmem":
         default = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     elif scheme == "dummy":

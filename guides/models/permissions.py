@@ -1,0 +1,58 @@
+"""Who may do what with a guide: Wagtail's page permissions, scoped to the editor's department.
+
+Wagtail grants page permissions per subtree, and every guide lives under one guide index. So each department's
+editor group holds add/change on the guide index, and `DepartmentPermissionTester` scopes those grants: on a
+guide they count only when the guide belongs to the group's department, and on any other page (the index)
+only "add" counts. Grants of any other group keep Wagtail's usual meaning, and superusers (the
+administrators) may do everything. The groups themselves are set up by guides/admin/roles.py.
+"""
+
+from wagtail.models import PagePermissionTester
+from wagtail.permissions import page_permission_policy
+
+from .editorial import DepartmentEditors
+
+_CACHE = "_guides_department_groups"
+
+
+def department_groups(user):
+    """{group id: department id} of the department editor groups this user belongs to (cached on the user)."""
+    if not hasattr(user, _CACHE):
+        pairs = DepartmentEditors.objects.filter(group__user=user).values_list("group_id", "department_id")
+        setattr(user, _CACHE, dict(pairs) if user.is_authenticated else {})
+    return getattr(user, _CACHE)
+
+
+def scoped_actions(user, page):
+    """The page actions ("add", "change", "publish", …) the user's grants give on this page, department-scoped."""
+    groups = department_groups(user)
+    is_guide = hasattr(page, "department_id")  # a guide belongs to a department; no other page does
+    actions = set()
+    for grant in page_permission_policy.get_cached_permissions_for_user(user):
+        if not page.path.startswith(grant.page.path):
+            continue
+        action = grant.permission.codename.rsplit("_", maxsplit=1)[0]
+        department_id = groups.get(grant.group_id)
+        if department_id is None or (page.department_id == department_id if is_guide else action == "add"):
+            actions.add(action)
+    return actions
+
+
+class DepartmentPermissionTester(PagePermissionTester):
+    """Wagtail's page permission tester with department grants scoped as the module docstring says."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser:
+            self.permissions = scoped_actions(user, page)
+
+
+def writable_department_ids(user):
+    """The departments whose guides this user may file, or None when not limited to department grants."""
+    if user.is_superuser:
+        return None
+    groups = department_groups(user)
+    grants = page_permission_policy.get_cached_permissions_for_user(user)
+    if not grants or any(grant.group_id not in groups for grant in grants):
+        return None
+    return {groups[grant.group_id] for grant in grants}

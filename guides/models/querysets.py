@@ -1,0 +1,86 @@
+"""Questions the public pages and the admin ask of the pages, answered in one place (the models' managers).
+
+`visible()` decides what an anonymous visitor may see; every public channel (pages, lists, search, the board,
+the API, downloads, feeds) starts from it.
+"""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from wagtail.models import PageManager, PageQuerySet
+
+from guides import commitments, filters, review_dates
+
+from .snippets import Department
+
+POPULAR_COUNT = 8
+
+
+class PublicPageQuerySet(PageQuerySet):
+    def visible(self):
+        """What an anonymous visitor may see: live and public (no view restriction on the page or above it)."""
+        return self.live().public()
+
+
+class GuideQuerySet(PublicPageQuerySet):
+    def visible(self):
+        return super().visible().select_related("department")
+
+    def popular(self, audience=""):
+        """Most-used visible guides: the most feedback received, then the most recently published."""
+        guides = self.visible()
+        if audience:
+            guides = guides.filter(audience__in=filters.audiences(audience))
+        return guides.annotate(use_count=Count("feedback")).order_by("-use_count", "-first_published_at")[
+            :POPULAR_COUNT
+        ]
+
+    def departments(self):
+        """The departments of the visible guides, in their order, each with `guide_count`."""
+        counts = dict(self.visible().order_by().values_list("department").annotate(n=Count("pk")))
+        departments = list(Department.objects.filter(pk__in=counts))
+        for department in departments:
+            department.guide_count = counts[department.pk]
+        return departments
+
+    def board_rows(self, request=None):
+        """One plain commitments row per visible guide, ordered by department then title."""
+        guides = (
+            self.visible()
+            .annotate(
+                material_count=Count("materials", distinct=True),
+                exempt_count=Count("materials", filter=Q(materials__exempt_by_data_sharing=True), distinct=True),
+                pledge_count=Count("materials", filter=Q(materials__pledge_allowed=True), distinct=True),
+            )
+            .order_by("department__ordering", "department__name", "title")
+        )
+        return [
+            commitments.GuideRow(
+                title=guide.title,
+                url=guide.get_url(request),
+                department=guide.department.name,
+                department_code=guide.department.code,
+                legal_limit_days=guide.legal_limit_days,
+                committed_limit_days=guide.committed_limit_days,
+                online_level=guide.online_level,
+                visits_required=guide.visits_required,
+                materials=guide.material_count,
+                exempt_materials=guide.exempt_count,
+                pledge_materials=guide.pledge_count,
+            )
+            for guide in guides
+        ]
+
+    def due_for_review(self, department_ids=None, today=None):
+        """Live guides due for review within DUE_SOON_DAYS, grouped by department (review_dates.DepartmentDue)."""
+        today = today or timezone.localdate()
+        guides = self.live().filter(next_review_due__lte=today + datetime.timedelta(days=review_dates.DUE_SOON_DAYS))
+        if department_ids is not None:
+            guides = guides.filter(department_id__in=department_ids)
+        guides = guides.select_related("department").order_by("department__ordering", "department__name")
+        return review_dates.due_by_department(list(guides), today)
+
+
+PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)
+GuideManager = PageManager.from_queryset(GuideQuerySet)
