@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 from .columns import TABLES
 from .problems import ImportRefused, Location, Problem, refuse
@@ -91,8 +92,6 @@ def _is_empty(cells):
 
 
 def _read_xlsx(data):
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
