@@ -107,7 +107,7 @@ def open_page(browser, site_url):
     contexts = []
 
     def _open(path, viewport=DESKTOP, senior=False, javascript=True):
-        # bypass_csp lets the tests inject axe-core; the policy is tested in tests/production/test_security_headers.py.
+        # bypass_csp lets the tests inject axe-core; the policy is tested in tests/web/test_csp.py.
         context = browser.new_context(
             viewport=viewport, java_script_enabled=javascript, locale="zh-CN", bypass_csp=True
         )

@@ -1,0 +1,68 @@
+"""The commitments board page and /api/commitments/: figures from the visible guides only."""
+
+import pytest
+
+from tests.factories import make_department, make_guide
+
+
+@pytest.fixture
+def live_guides(guide_index):
+    police = make_department(name="公安局", code="gongan")
+    make_guide(
+        guide_index,
+        department=police,
+        committed_limit_days=0,
+        legal_limit_days=20,
+        online_level="full",
+        visits_required=0,
+        materials=[{"name": "身份证", "exempt_by_data_sharing": True}, {"name": "照片"}],
+    )
+    make_guide(
+        guide_index,
+        department=police,
+        committed_limit_days=10,
+        legal_limit_days=20,
+        visits_required=1,
+        materials=[{"name": "承诺书", "pledge_allowed": True}],
+    )
+    make_guide(guide_index, title="草稿事项", publish=False, live=False)
+    return police
+
+
+@pytest.mark.django_db
+def test_api_figures_come_from_live_guides_only(client, live_guides):
+    data = client.get("/api/commitments/").json()
+    assert data["count"] == 2
+    assert {share["key"]: share["count"] for share in data["shares"]} == {
+        "instant": 1,
+        "fully_online": 1,
+        "zero_visits": 1,
+        "at_most_one_visit": 2,
+    }
+    assert data["compression"]["mean"] == pytest.approx(0.75)
+    assert [item["count"] for item in data["materials"]] == [3, 1, 1]
+    assert data["departments"][0]["code"] == "gongan"
+    assert data["guide_list_url"] == "/guides/"
+    assert "草稿事项" not in str(data)
+
+
+@pytest.mark.django_db
+def test_api_refuses_writes(client, live_guides):
+    assert client.post("/api/commitments/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_board_page_links_each_figure_to_its_guides(client, site_tree, live_guides):
+    from guides.models import CommitmentsPage
+
+    home, _index = site_tree
+    home.add_child(instance=CommitmentsPage(title="承诺公示", slug="commitments"))
+    html = client.get("/commitments/").content.decode()
+    assert 'href="/guides/?instant=1"' in html
+    assert 'href="/guides/?visits_max=0"' in html
+    assert 'href="/guides/?exempt=1"' in html
+    assert 'href="/guides/?department=gongan"' in html
+    assert html.count('role="img"') >= 6  # every chart has a text alternative
+    assert "75.0%" in html
+    listed = client.get("/guides/", {"instant": "1"}).content.decode()
+    assert listed.count("guide-list__item") == 1
