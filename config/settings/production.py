@@ -40,7 +40,7 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Media: the filesystem by default (MEDIA_ROOT). For several app servers, S3-compatible storage via
-# django-storages: see README, "Deployment".
+# django-storages: see docs/deployment.md.
 
 LOGGING = {
     "version": 1,
