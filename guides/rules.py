@@ -9,6 +9,7 @@ the one fact that needs the database (is the item code taken?) is given to `chec
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from guides.choices import MaterialMedium, OnlineLevel, Requirement
@@ -159,12 +160,27 @@ RULES = (
 )
 
 
-def check_guide(guide, materials, fees, *, item_code_taken=False):
+def check_guide(guide, materials, fees, *, item_code_taken=False, published_before=False):
     """Every broken rule of a guide with these material and fee rows; an empty list means it may go live.
 
-    `item_code_taken`: another guide already has this guide's item code."""
+    `item_code_taken`: another guide already has this guide's item code. `published_before`: the guide has been
+    live before, so going live again needs a public change note (更新说明)."""
     errors = [error for rule in RULES for error in rule(guide, list(materials), list(fees))]
     if item_code_taken:
         code = guide.item_code.strip()
         errors.append(RuleError("item_code", _("事项编码「%(code)s」已被另一篇指南使用") % {"code": code}))
+    if published_before and not (guide.change_note or "").strip():
+        errors.append(RuleError("change_note", _("请填写更新说明：它会公开显示在指南的“更新记录”中")))
     return errors
+
+
+class PublishingRefused(ValidationError):
+    """A guide that breaks the rules was about to go live. A ValidationError by field, so that Wagtail's admin
+    API answers it with a 400; `errors` keeps the RuleErrors."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        by_field = {}
+        for error in errors:
+            by_field.setdefault(error.field.partition(".")[0], []).append(error.message)
+        super().__init__(by_field)

@@ -60,9 +60,7 @@ def refuse_bulk_publishing_of_wrong_guides(request, action_type, objects, action
     refused = []
     for page in objects:
         draft = page.specific.get_latest_revision_as_object()
-        if isinstance(draft, GuidePage) and (
-            draft.publishing_problems() or (draft.first_published_at and not draft.change_note.strip())
-        ):
+        if isinstance(draft, GuidePage) and draft.publishing_problems():
             refused.append(draft.title)
     if not refused:
         return None

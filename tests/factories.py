@@ -85,9 +85,14 @@ def guide_fields(**overrides):
     return values
 
 
-def make_guide(index, *, department=None, materials=None, fees=(), publish=True, **fields):
-    """A guide under `index`. `materials` is a list of GuideMaterial field dicts (default: one valid row)."""
+def make_guide(index, *, department=None, materials=None, fees=(), situations=None, publish=True, **fields):
+    """A guide under `index`. `materials` is a list of GuideMaterial field dicts (default: one valid row);
+    `situations` maps each situation question to its options."""
     guide = GuidePage(department=department or make_department(), **guide_fields(**fields))
+    guide.situations = [
+        ("situation", {"question": question, "options": list(options)})
+        for question, options in (situations or {}).items()
+    ]
     rows = materials if materials is not None else [{"name": "居民身份证"}]
     guide.materials = [GuideMaterial(sort_order=i, **row) for i, row in enumerate(rows)]
     guide.fees = [GuideFee(sort_order=i, **fee) for i, fee in enumerate(fees)]

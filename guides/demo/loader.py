@@ -56,6 +56,7 @@ NATURAL_KEYS = {
     GuidePage: "title",
 }
 SLUG_LENGTH = 60
+DEMO_UPDATE_NOTE = "演示数据更新"
 
 
 class DemoContentError(Exception):
@@ -124,6 +125,8 @@ class _Loader:
         """
         before = _state(existing, data) if existing else None
         obj = _apply(existing or model(), data)
+        if isinstance(obj, GuidePage) and existing is not None and not obj.change_note.strip():
+            obj.change_note = DEMO_UPDATE_NOTE  # going live again needs a public change note, like any republish
         if isinstance(obj, GuidePage) and (errors := obj.publishing_problems()):
             self.broken[obj.title] = errors
             return obj

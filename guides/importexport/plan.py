@@ -155,6 +155,7 @@ def build_plan(records):
             problems.append(Problem(record.location, message))
             continue
         guide, materials, fees = _build(record, page, lookups)
+        guide.change_note = IMPORT_NOTE
         problems += _rule_problems(record, guide, materials, fees)
         plan.changes.append(Change(record, guide, materials, fees, _changed_headers(current, record), page is None))
     index = GuideIndexPage.objects.first()

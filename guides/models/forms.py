@@ -3,7 +3,6 @@
 It is GuidePage's base_form_class, so it lives beside the model: Wagtail builds the admin form from it.
 """
 
-from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .permissions import writable_department_ids
@@ -26,13 +25,6 @@ class GuidePageForm(WagtailAdminPageForm):
         if self.instance.pk and not self.instance.has_unpublished_changes:
             self.initial["change_note"] = ""
 
-    def _check_change_note(self):
-        """A guide that has been published before needs a public change note to go live again."""
-        if self.instance.first_published_at and not (self.cleaned_data.get("change_note") or "").strip():
-            self.add_error("change_note", _("请填写更新说明：它会公开显示在指南的“更新记录”中"))
-            return False
-        return True
-
     def is_valid(self):
         valid = super().is_valid()
         # A draft keeps whatever the editor wrote; the rules guard what goes live.
@@ -52,4 +44,4 @@ class GuidePageForm(WagtailAdminPageForm):
                 self.add_error(relation, error.message)
             else:
                 self.add_error(None, error.message)
-        return self._check_change_note() and not errors
+        return not errors

@@ -233,7 +233,26 @@ class GuidePage(GuideRoutesMixin, Page):
         fees = self.fees.all() if fees is None else fees
         code = (self.item_code or "").strip()
         taken = bool(code) and GuidePage.objects.filter(item_code=code).exclude(pk=self.pk).exists()
-        return rules.check_guide(self, materials, fees, item_code_taken=taken)
+        stored = GuidePage.objects.filter(pk=self.pk, first_published_at__isnull=False) if self.pk else None
+        published_before = stored is not None and stored.exists()
+        return rules.check_guide(self, materials, fees, item_code_taken=taken, published_before=published_before)
+
+    def is_going_live(self):
+        """True while this instance is being saved as a new live version: a new live page, or a live revision
+        that is not the stored one (a publish, an approval, a scheduled publish, a copy, an import)."""
+        if not self.live:
+            return False
+        stored = GuidePage.objects.filter(pk=self.pk).values("live", "live_revision_id").first() if self.pk else None
+        return stored is None or not stored["live"] or stored["live_revision_id"] != self.live_revision_id
+
+    def save(self, *args, **kwargs):
+        # Every route to live ends in this save, whichever admin view, API, command or workflow started it: the
+        # rules are checked here, so that none can skip them. A draft (update_fields) is never refused.
+        if kwargs.get("update_fields") is None and self.is_going_live():
+            problems = self.publishing_problems()
+            if problems:
+                raise rules.PublishingRefused(problems)
+        return super().save(*args, **kwargs)
 
     def search_texts(self):
         """(names, body texts) that search analyses once per object (search.documents): the names people call

@@ -174,6 +174,7 @@ def test_review_dates_in_order():
 def test_duplicate_item_code(guide_index):
     existing = make_guide(guide_index, item_code="11330100000000000001")
     other = make_guide(guide_index, item_code="11330100000000000002")
+    existing.change_note = other.change_note = "更新"
     assert existing.publishing_problems() == []
     other.item_code = existing.item_code
     errors = other.publishing_problems()

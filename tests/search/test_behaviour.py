@@ -35,6 +35,7 @@ def guides(guide_index, search_index):
             department=market,
             audience="business",
             online_level="full",
+            online_url="https://zwfw.example.gov.cn/kaiban",
             visits_required=0,
         ),
         "welfare": make_guide(guide_index, title="最低生活保障申请", summary="困难家庭申请低保", department=social),

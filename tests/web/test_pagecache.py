@@ -89,6 +89,7 @@ def test_publishing_a_change_shows_at_once(client, guide_index, django_capture_o
     assert "旧标题" in get(client, guide.url).content.decode()
     guide.title = "新标题"
     with django_capture_on_commit_callbacks(execute=True):
+        guide.change_note = "内容更新"  # a guide that was live before needs one to go live again
         guide.save_revision().publish()
     assert "新标题" in get(client, guide.url).content.decode()
 

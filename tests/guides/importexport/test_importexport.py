@@ -15,10 +15,6 @@ from guides.models import GuidePage, GuideUpdate
 from tests.factories import make_department, make_guide, make_material
 
 
-def situation(question, options):
-    return ("situation", {"question": question, "options": options})
-
-
 @pytest.fixture
 def content(guide_index):
     police = make_department(name="市公安局", short_name="公安")
@@ -32,7 +28,7 @@ def content(guide_index):
             item_code="11330100MB0000001X4000111A001",
             is_free=False,
             fees=[{"name": "证件工本费", "standard": "20元/证", "basis": "发改价格〔2003〕2322号"}],
-            situations=[situation("由谁办理？", ["本人办理", "委托代理人办理"])],
+            situations={"由谁办理？": ["本人办理", "委托代理人办理"]},
             materials=[
                 {"material": id_card, "form": "original"},
                 {"name": "授权委托书", "applies_to": "委托代理人办理", "requirement": "deferrable", "copies": 2},

@@ -1,7 +1,6 @@
 """The print checklist page (一次性告知单): answers kept, version, place, phones, signature; drafts private."""
 
 import pytest
-from wagtail.blocks import StreamValue
 
 from tests.factories import add_hall, make_guide
 
@@ -12,12 +11,8 @@ def guide(guide_index):
         guide_index,
         title="结婚登记",
         materials=[{"name": "居民身份证"}, {"name": "离婚证", "applies_to": "离异"}],
+        situations={"婚姻状况": ["未婚", "离异"]},
     )
-    guide.situations = StreamValue(
-        guide.situations.stream_block, [("situation", {"question": "婚姻状况", "options": ["未婚", "离异"]})]
-    )
-    guide.save_revision().publish()
-    guide.refresh_from_db()
     add_hall(guide, window="二楼 12 号窗口")
     return guide
 

@@ -14,8 +14,9 @@ def live_guides(guide_index):
         committed_limit_days=0,
         legal_limit_days=20,
         online_level="full",
+        online_url="https://zwfw.example.gov.cn/sfz",
         visits_required=0,
-        materials=[{"name": "身份证", "exempt_by_data_sharing": True}, {"name": "照片"}],
+        materials=[{"name": "身份证", "exempt_by_data_sharing": True, "medium": "electronic"}, {"name": "照片"}],
     )
     make_guide(
         guide_index,

@@ -11,7 +11,13 @@ def guides(guide_index):
     return {
         "instant": make_guide(guide_index, department=police, title="即办事项", committed_limit_days=0),
         "business": make_guide(guide_index, title="企业事项", audience="business", visits_required=2),
-        "online": make_guide(guide_index, title="网办事项", online_level="full", visits_required=0),
+        "online": make_guide(
+            guide_index,
+            title="网办事项",
+            online_level="full",
+            online_url="https://zwfw.example.gov.cn/wb",
+            visits_required=0,
+        ),
     }
 
 
