@@ -1,0 +1,69 @@
+"""The public components, rendered on their own: the time limit."""
+
+import pytest
+from django.template import Context, Template
+
+from guides.models import Department, GuidePage
+
+# Only for the page type Wagtail looks up when a page object is made; the components read no rows.
+pytestmark = pytest.mark.django_db
+
+
+def render(source, **context):
+    """The component's output with runs of whitespace folded to one space, as a browser shows it."""
+    return " ".join(Template("{% load guide_tags %}" + source).render(Context(context)).split())
+
+
+def guide(**fields):
+    """An unsaved guide: the components read its fields only."""
+    values = {
+        "title": "居民身份证换领",
+        "department": Department(name="市公安局", code="gongan"),
+        "committed_limit_days": 5,
+        "legal_limit_days": 20,
+        "online_level": "partial",
+        "visits_required": 1,
+        "is_free": True,
+    }
+    values.update(fields)
+    return GuidePage(**values)
+
+
+# The limit: 即办 / 承诺 N 个工作日
+
+
+@pytest.mark.parametrize(
+    ("form", "committed", "expected"),
+    [
+        ("list", 0, '<strong class="badge badge--instant">即办</strong>'),
+        ("list", 5, "承诺 5 个工作日"),
+        ("fact", 0, '<strong class="badge badge--instant">即办</strong> <span>法定 20 个工作日</span>'),
+        ("fact", 5, "<strong>5 个工作日</strong> <span>法定 20 个工作日</span>"),
+        ("print", 0, "即办（法定 20 个工作日）"),
+        ("print", 5, "5 个工作日（法定 20 个工作日）"),
+        ("cell", 0, "即办"),
+        ("cell", 5, "5"),
+    ],
+)
+def test_limit_says_instant_for_zero_days_and_the_committed_days_otherwise(form, committed, expected):
+    assert render("{% limit guide form %}", guide=guide(committed_limit_days=committed), form=form) == expected
+
+
+def test_limit_defaults_to_the_list_wording():
+    assert render("{% limit guide %}", guide=guide(committed_limit_days=5)) == "承诺 5 个工作日"
+
+
+def test_limit_fact_shows_the_limit_note():
+    html = render('{% limit guide "fact" %}', guide=guide(limit_note="跨省异地办理承诺 20 个工作日"))
+    assert html.endswith("<small>跨省异地办理承诺 20 个工作日</small>")
+    assert "<small>" not in render('{% limit guide "fact" %}', guide=guide(limit_note=""))
+
+
+def test_limit_reads_the_commitments_boards_plain_rows():
+    assert render('{% limit row "cell" %}', row={"committed_limit_days": 0, "legal_limit_days": 5}) == "即办"
+    assert render('{% limit row "cell" %}', row={"committed_limit_days": 3, "legal_limit_days": 5}) == "3"
+
+
+def test_limit_refuses_an_unknown_form():
+    with pytest.raises(ValueError, match="short"):
+        render('{% limit guide "short" %}', guide=guide())
