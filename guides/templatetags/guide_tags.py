@@ -81,3 +81,15 @@ def limit(guide, form="list"):
         # Only where shown: search results load only the fields a result shows.
         context.update(legal=field("legal_limit_days"), note=field("limit_note", ""))
     return context
+
+
+@register.inclusion_tag("components/key_facts.html")
+def key_facts(guide, department=False, limit=True, online=True, visits=True, fee=True):
+    """A guide's key facts on one line, in one order: department · limit · online level · visits · fee.
+
+    Each list shows the facts it has room for: the guide lists show all but the department (they name it
+    on a line of its own), search results the department, limit and online level, a life event's bundle
+    the department, limit and visits.
+    """
+    shown = {"department": department, "limit": limit, "online": online, "visits": visits, "fee": fee}
+    return {"guide": guide, "facts": [name for name, show in shown.items() if show]}

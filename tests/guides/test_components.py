@@ -1,4 +1,4 @@
-"""The public components, rendered on their own: the time limit."""
+"""The public components, rendered on their own: the time limit and the key-facts row."""
 
 import pytest
 from django.template import Context, Template
@@ -67,3 +67,23 @@ def test_limit_reads_the_commitments_boards_plain_rows():
 def test_limit_refuses_an_unknown_form():
     with pytest.raises(ValueError, match="short"):
         render('{% limit guide "short" %}', guide=guide())
+
+
+# The key-facts row
+
+
+def test_key_facts_default_to_the_guide_lists_row():
+    html = render("{% key_facts guide %}", guide=guide(committed_limit_days=0, is_free=False))
+    assert html == '<strong class="badge badge--instant">即办</strong> · 部分网办 · 最多跑一次 · 收费'
+
+
+def test_key_facts_keep_one_order_whatever_the_page_picks():
+    facts = guide(online_level="full", visits_required=0)
+    search_result = render("{% key_facts guide department=True visits=False fee=False %}", guide=facts)
+    assert search_result == "市公安局 · 承诺 5 个工作日 · 全程网办"
+    life_event = render("{% key_facts guide department=True online=False fee=False %}", guide=facts)
+    assert life_event == "市公安局 · 承诺 5 个工作日 · 零跑动"
+
+
+def test_key_facts_show_nothing_when_asked_for_nothing():
+    assert render("{% key_facts guide limit=False online=False visits=False fee=False %}", guide=guide()) == ""
