@@ -93,3 +93,19 @@ def key_facts(guide, department=False, limit=True, online=True, visits=True, fee
     """
     shown = {"department": department, "limit": limit, "online": online, "visits": visits, "fee": fee}
     return {"guide": guide, "facts": [name for name, show in shown.items() if show]}
+
+
+MATERIAL_ROW_FORMS = ("page", "print")
+
+
+@register.inclusion_tag("components/material_row.html")
+def material_row(row, form="page", number=None):
+    """One material as a row of a materials table: the guide page's, or (form="print") the printed checklist's.
+
+    Both name the material with its 免提交 and 可告知承诺 badges. The page adds the electronic-certificate
+    badge, source, notes in full and form downloads; the checklist adds a tick box and the row's number,
+    and keeps only the first words of the notes so that the list fits on one A4 page.
+    """
+    if form not in MATERIAL_ROW_FORMS:
+        raise ValueError(f"material_row: form {form!r} is not one of {MATERIAL_ROW_FORMS}")
+    return {"row": row, "form": form, "number": number}

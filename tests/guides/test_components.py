@@ -1,9 +1,9 @@
-"""The public components, rendered on their own: the time limit and the key-facts row."""
+"""The public components, rendered on their own: the time limit, the key-facts row and the material row."""
 
 import pytest
 from django.template import Context, Template
 
-from guides.models import Department, GuidePage
+from guides.models import Department, GuideMaterial, GuidePage
 
 # Only for the page type Wagtail looks up when a page object is made; the components read no rows.
 pytestmark = pytest.mark.django_db
@@ -87,3 +87,54 @@ def test_key_facts_keep_one_order_whatever_the_page_picks():
 
 def test_key_facts_show_nothing_when_asked_for_nothing():
     assert render("{% key_facts guide limit=False online=False visits=False fee=False %}", guide=guide()) == ""
+
+
+# The material row
+
+
+def material(**fields):
+    values = {
+        "name": "居民户口簿",
+        "form": "original",
+        "medium": "electronic",
+        "copies": 2,
+        "requirement": "optional",
+        "source": "government",
+        "notes": "受理点通过人口信息系统核验户籍信息，无需提交",
+        "exempt_by_data_sharing": True,
+    }
+    values.update(fields)
+    return GuideMaterial(**values)
+
+
+def test_material_row_on_the_guide_page():
+    html = render("{% material_row row %}", row=material(applies_to="本人办理、代理人办理"))
+    assert html.startswith('<tr> <th scope="row">居民户口簿 <span class="badge badge--good">免提交</span>')
+    assert '<td data-label="形式与份数">原件 · 电子 · 2 份</td>' in html
+    assert '<span class="requirement requirement--optional">非必需</span>' in html
+    assert '<td data-label="来源">政府部门核发</td>' in html
+    assert "受理点通过人口信息系统核验户籍信息，无需提交" in html
+    assert '<small class="applies">适用情形：本人办理、代理人办理</small>' in html
+    assert "tick" not in html and "可告知承诺" not in html
+
+
+def test_material_row_without_notes_marks_its_notes_cell_empty():
+    html = render("{% material_row row %}", row=material(notes="", source=""))
+    assert '<td data-label="说明" class="empty">' in html
+    assert '<td data-label="来源">—</td>' in html
+
+
+def test_material_row_on_the_print_checklist():
+    html = render('{% material_row row "print" 3 %}', row=material(pledge_allowed=True, notes="很长的说明" * 20))
+    assert html.startswith(
+        '<tr> <td class="tick-cell"><span class="tick" aria-hidden="true"></span></td> <th scope="row">3. 居民户口簿'
+        ' <span class="badge badge--good">免提交</span> <span class="badge badge--good">可告知承诺</span>'
+    )
+    assert "<small>" + "很长的说明" * 11 in html and "很长的说明" * 12 not in html  # notes cut to 60 characters
+    assert "<td>原件 2 份 · 电子</td> <td>非必需</td>" in html
+    assert "data-label" not in html and "政府部门核发" not in html
+
+
+def test_material_row_refuses_an_unknown_form():
+    with pytest.raises(ValueError, match="table"):
+        render('{% material_row row "table" %}', row=material())
