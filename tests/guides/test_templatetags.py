@@ -121,5 +121,17 @@ def test_the_404_page_links_home_from_the_site(client, site, settings):
     assert '<a href="/">返回首页</a>' in response.content.decode()
 
 
+def test_no_template_types_a_path_of_the_site():
+    """Links take their URL from {% pageurl %}, {% routablepageurl %}, {% url %} or the view, never a typed path."""
+    typed = re.compile(r'(?:href|action|src|data-[\w-]+)="/')
+    found = [
+        f"{path.relative_to(TEMPLATES)}:{number}"
+        for path in TEMPLATES.rglob("*.html")
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if typed.search(line)
+    ]
+    assert found == []
+
+
 def test_no_template_names_the_demo_city():
     assert [path.name for path in TEMPLATES.rglob("*.html") if "临江" in path.read_text()] == []
