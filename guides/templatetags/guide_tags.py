@@ -1,5 +1,6 @@
 """Small presentation helpers for the public templates."""
 
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from django import template
@@ -53,3 +54,58 @@ def limits_bar(legal, committed, longest, label):
 @register.inclusion_tag("components/visits.html")
 def visits(count):
     return {"count": count}
+
+
+LIMIT_FORMS = ("list", "fact", "print", "cell")
+
+
+@register.inclusion_tag("components/limit.html")
+def limit(guide, form="list"):
+    """A guide's time limit: 即办 when it commits to 0 working days, else its committed working days.
+
+    The form follows where it stands: "list" (guide lists and results: 承诺 N 个工作日), "fact" (the guide
+    page's key fact under 承诺时限, with the legal limit and the limit note), "print" (the checklist: legal
+    limit in brackets), "cell" (a table column already headed 承诺: 即办 or the number).
+    Takes a guide, or one of the commitments board's rows (a dict with the same field names).
+    """
+    if form not in LIMIT_FORMS:
+        raise ValueError(f"limit: form {form!r} is not one of {LIMIT_FORMS}")
+
+    def field(name, default=None):
+        return guide.get(name, default) if isinstance(guide, Mapping) else getattr(guide, name, default)
+
+    committed = field("committed_limit_days")
+    # A guide derives is_instant; the board's rows carry only the days, and 0 committed days is 即办.
+    context = {"form": form, "committed": committed, "instant": field("is_instant", committed == 0)}
+    if form in ("fact", "print"):
+        # Only where shown: search results load only the fields a result shows.
+        context.update(legal=field("legal_limit_days"), note=field("limit_note", ""))
+    return context
+
+
+@register.inclusion_tag("components/key_facts.html")
+def key_facts(guide, department=False, limit=True, online=True, visits=True, fee=True):
+    """A guide's key facts on one line, in one order: department · limit · online level · visits · fee.
+
+    Each list shows the facts it has room for: the guide lists show all but the department (they name it
+    on a line of its own), search results the department, limit and online level, a life event's bundle
+    the department, limit and visits.
+    """
+    shown = {"department": department, "limit": limit, "online": online, "visits": visits, "fee": fee}
+    return {"guide": guide, "facts": [name for name, show in shown.items() if show]}
+
+
+MATERIAL_ROW_FORMS = ("page", "print")
+
+
+@register.inclusion_tag("components/material_row.html")
+def material_row(row, form="page", number=None):
+    """One material as a row of a materials table: the guide page's, or (form="print") the printed checklist's.
+
+    Both name the material with its 免提交 and 可告知承诺 badges. The page adds the electronic-certificate
+    badge, source, notes in full and form downloads; the checklist adds a tick box and the row's number,
+    and keeps only the first words of the notes so that the list fits on one A4 page.
+    """
+    if form not in MATERIAL_ROW_FORMS:
+        raise ValueError(f"material_row: form {form!r} is not one of {MATERIAL_ROW_FORMS}")
+    return {"row": row, "form": form, "number": number}

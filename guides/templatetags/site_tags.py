@@ -1,0 +1,74 @@
+"""The request's site as every public page shows it: its name and the pages the header and footer link to.
+
+Templates take links from here and `{% pageurl %}` / `{% routablepageurl %}`, never a typed path, so that a
+site whose guide index has another slug, or a second site in the same installation, links right.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from wagtail.models import Page, Site
+
+from guides.models import CommitmentsPage, GuideIndexPage, HomePage
+
+register = template.Library()
+
+# Where the answer is kept on the request, so that a page with many links looks the site up once.
+_REQUEST_ATTRIBUTE = "_zhinan_site_nav"
+
+
+@dataclass(frozen=True)
+class SiteNav:
+    """The site's public name and its main pages; a page the site lacks is None."""
+
+    name: str
+    home: Page | None = None
+    guide_index: Page | None = None
+    commitments: Page | None = None
+
+    @property
+    def has_departments(self):
+        """Whether the home page serves the department routes (`department_list`, `department_detail`)."""
+        return isinstance(self.home, HomePage)
+
+
+def site_name(site, root=None):
+    """The name the public sees: the Wagtail Site's name, else its root page's title, else WAGTAIL_SITE_NAME.
+
+    The one place a site-settings model will take over.
+    """
+    return (site.site_name if site else "") or (root.title if root else "") or settings.WAGTAIL_SITE_NAME
+
+
+def find_site_nav(request):
+    """Look up the request's site, its root page and the root's first live, public guide index and board."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return SiteNav(name=site_name(None))
+    root = site.root_page.specific
+    children = Page.objects.child_of(root).live().public().type(GuideIndexPage, CommitmentsPage).order_by("path")
+    first = {}
+    for page in children:
+        for kind in (GuideIndexPage, CommitmentsPage):
+            if issubclass(page.specific_class, kind):
+                first.setdefault(kind, page)
+    return SiteNav(
+        name=site_name(site, root),
+        home=root,
+        guide_index=first.get(GuideIndexPage),
+        commitments=first.get(CommitmentsPage),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_nav(context):
+    """`{% site_nav as nav %}`: the SiteNav of the request's site, looked up once per request."""
+    request = context.get("request")
+    if request is None:
+        return find_site_nav(None)
+    nav = getattr(request, _REQUEST_ATTRIBUTE, None)
+    if nav is None:
+        nav = find_site_nav(request)
+        setattr(request, _REQUEST_ATTRIBUTE, nav)
+    return nav

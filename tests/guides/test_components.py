@@ -1,0 +1,140 @@
+"""The public components, rendered on their own: the time limit, the key-facts row and the material row."""
+
+import pytest
+from django.template import Context, Template
+
+from guides.models import Department, GuideMaterial, GuidePage
+
+# Only for the page type Wagtail looks up when a page object is made; the components read no rows.
+pytestmark = pytest.mark.django_db
+
+
+def render(source, **context):
+    """The component's output with runs of whitespace folded to one space, as a browser shows it."""
+    return " ".join(Template("{% load guide_tags %}" + source).render(Context(context)).split())
+
+
+def guide(**fields):
+    """An unsaved guide: the components read its fields only."""
+    values = {
+        "title": "居民身份证换领",
+        "department": Department(name="市公安局", code="gongan"),
+        "committed_limit_days": 5,
+        "legal_limit_days": 20,
+        "online_level": "partial",
+        "visits_required": 1,
+        "is_free": True,
+    }
+    values.update(fields)
+    return GuidePage(**values)
+
+
+# The limit: 即办 / 承诺 N 个工作日
+
+
+@pytest.mark.parametrize(
+    ("form", "committed", "expected"),
+    [
+        ("list", 0, '<strong class="badge badge--instant">即办</strong>'),
+        ("list", 5, "承诺 5 个工作日"),
+        ("fact", 0, '<strong class="badge badge--instant">即办</strong> <span>法定 20 个工作日</span>'),
+        ("fact", 5, "<strong>5 个工作日</strong> <span>法定 20 个工作日</span>"),
+        ("print", 0, "即办（法定 20 个工作日）"),
+        ("print", 5, "5 个工作日（法定 20 个工作日）"),
+        ("cell", 0, "即办"),
+        ("cell", 5, "5"),
+    ],
+)
+def test_limit_says_instant_for_zero_days_and_the_committed_days_otherwise(form, committed, expected):
+    assert render("{% limit guide form %}", guide=guide(committed_limit_days=committed), form=form) == expected
+
+
+def test_limit_defaults_to_the_list_wording():
+    assert render("{% limit guide %}", guide=guide(committed_limit_days=5)) == "承诺 5 个工作日"
+
+
+def test_limit_fact_shows_the_limit_note():
+    html = render('{% limit guide "fact" %}', guide=guide(limit_note="跨省异地办理承诺 20 个工作日"))
+    assert html.endswith("<small>跨省异地办理承诺 20 个工作日</small>")
+    assert "<small>" not in render('{% limit guide "fact" %}', guide=guide(limit_note=""))
+
+
+def test_limit_reads_the_commitments_boards_plain_rows():
+    assert render('{% limit row "cell" %}', row={"committed_limit_days": 0, "legal_limit_days": 5}) == "即办"
+    assert render('{% limit row "cell" %}', row={"committed_limit_days": 3, "legal_limit_days": 5}) == "3"
+
+
+def test_limit_refuses_an_unknown_form():
+    with pytest.raises(ValueError, match="short"):
+        render('{% limit guide "short" %}', guide=guide())
+
+
+# The key-facts row
+
+
+def test_key_facts_default_to_the_guide_lists_row():
+    html = render("{% key_facts guide %}", guide=guide(committed_limit_days=0, is_free=False))
+    assert html == '<strong class="badge badge--instant">即办</strong> · 部分网办 · 最多跑一次 · 收费'
+
+
+def test_key_facts_keep_one_order_whatever_the_page_picks():
+    facts = guide(online_level="full", visits_required=0)
+    search_result = render("{% key_facts guide department=True visits=False fee=False %}", guide=facts)
+    assert search_result == "市公安局 · 承诺 5 个工作日 · 全程网办"
+    life_event = render("{% key_facts guide department=True online=False fee=False %}", guide=facts)
+    assert life_event == "市公安局 · 承诺 5 个工作日 · 零跑动"
+
+
+def test_key_facts_show_nothing_when_asked_for_nothing():
+    assert render("{% key_facts guide limit=False online=False visits=False fee=False %}", guide=guide()) == ""
+
+
+# The material row
+
+
+def material(**fields):
+    values = {
+        "name": "居民户口簿",
+        "form": "original",
+        "medium": "electronic",
+        "copies": 2,
+        "requirement": "optional",
+        "source": "government",
+        "notes": "受理点通过人口信息系统核验户籍信息，无需提交",
+        "exempt_by_data_sharing": True,
+    }
+    values.update(fields)
+    return GuideMaterial(**values)
+
+
+def test_material_row_on_the_guide_page():
+    html = render("{% material_row row %}", row=material(applies_to="本人办理、代理人办理"))
+    assert html.startswith('<tr> <th scope="row">居民户口簿 <span class="badge badge--good">免提交</span>')
+    assert '<td data-label="形式与份数">原件 · 电子 · 2 份</td>' in html
+    assert '<span class="requirement requirement--optional">非必需</span>' in html
+    assert '<td data-label="来源">政府部门核发</td>' in html
+    assert "受理点通过人口信息系统核验户籍信息，无需提交" in html
+    assert '<small class="applies">适用情形：本人办理、代理人办理</small>' in html
+    assert "tick" not in html and "可告知承诺" not in html
+
+
+def test_material_row_without_notes_marks_its_notes_cell_empty():
+    html = render("{% material_row row %}", row=material(notes="", source=""))
+    assert '<td data-label="说明" class="empty">' in html
+    assert '<td data-label="来源">—</td>' in html
+
+
+def test_material_row_on_the_print_checklist():
+    html = render('{% material_row row "print" 3 %}', row=material(pledge_allowed=True, notes="很长的说明" * 20))
+    assert html.startswith(
+        '<tr> <td class="tick-cell"><span class="tick" aria-hidden="true"></span></td> <th scope="row">3. 居民户口簿'
+        ' <span class="badge badge--good">免提交</span> <span class="badge badge--good">可告知承诺</span>'
+    )
+    assert "<small>" + "很长的说明" * 11 in html and "很长的说明" * 12 not in html  # notes cut to 60 characters
+    assert "<td>原件 2 份 · 电子</td> <td>非必需</td>" in html
+    assert "data-label" not in html and "政府部门核发" not in html
+
+
+def test_material_row_refuses_an_unknown_form():
+    with pytest.raises(ValueError, match="table"):
+        render('{% material_row row "table" %}', row=material())

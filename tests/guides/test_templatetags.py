@@ -1,0 +1,137 @@
+"""The site tags: links and the site's name come from the request's Wagtail site, never a typed path."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.template import Context, Template
+from django.test import RequestFactory
+from wagtail.models import Site
+
+from guides.models import CommitmentsPage, GuideIndexPage
+from guides.templatetags.site_tags import site_nav
+from tests.factories import make_department, make_guide, make_site
+
+TEMPLATES = Path(settings.BASE_DIR) / "templates"
+
+
+def links(html):
+    return re.findall(r'href="([^"#][^"]*)"', html)
+
+
+def nav_links(html):
+    """The header's site name and main navigation, as {text: href}."""
+    header = html[html.index('<header class="site-header">') : html.index("</nav>")]
+    return {text: href for href, text in re.findall(r'<a (?:class="site-name" )?href="([^"]+)">([^<]+)</a>', header)}
+
+
+@pytest.fixture
+def site(db):
+    """A site whose pages have slugs other than the demo's: /banshi/ for the guides, /gongshi/ for the board."""
+    home, _ = make_site()
+    GuideIndexPage.objects.all().delete()
+    index = GuideIndexPage(title="办事指南", slug="banshi")
+    home.add_child(instance=index)
+    home.add_child(instance=CommitmentsPage(title="承诺公示", slug="gongshi"))
+    wagtail_site = Site.objects.get()
+    wagtail_site.site_name = "江南市政务服务网"
+    wagtail_site.save()
+    return home, index
+
+
+@pytest.mark.django_db
+def test_header_and_footer_link_to_the_sites_own_pages(client, site):
+    home, index = site
+    guide = make_guide(index, department=make_department(code="gongan"))
+    html = client.get(guide.url).content.decode()
+    assert guide.url.startswith("/banshi/")
+    assert nav_links(html) == {
+        "江南市政务服务网": "/",
+        "全部事项": "/banshi/",
+        "按部门": "/departments/",
+        "承诺公示": "/gongshi/",
+    }
+    assert html.count('href="/gongshi/"') == 2  # the main navigation and the footer
+    assert '<p class="guide__department"><a href="/departments/gongan/">' in html
+    assert not {"/guides/", "/commitments/"} & set(links(html))
+
+
+@pytest.mark.django_db
+def test_department_links_come_from_the_home_pages_routes(client, site):
+    home, index = site
+    police = make_department(name="公安局", code="gongan")
+    make_guide(index, department=police)
+    for url in (home.url, index.url, "/departments/"):
+        assert 'href="/departments/gongan/"' in client.get(url).content.decode(), url
+
+
+@pytest.mark.django_db
+def test_the_site_name_is_the_sites_then_its_home_pages_then_the_setting(client, site):
+    home, index = site
+    html = client.get(index.url).content.decode()
+    assert "<title>办事指南 - 江南市政务服务网</title>" in html
+    assert '<a class="site-name" href="/">江南市政务服务网</a>' in html
+    assert "临江" not in html
+
+    Site.objects.update(site_name="")
+    home.title = "江北市政务服务"
+    home.save_revision().publish()
+    assert "<title>办事指南 - 江北市政务服务</title>" in client.get(index.url).content.decode()
+
+    nameless = Template("{% load site_tags %}{% site_nav as nav %}{{ nav.name }}")
+    assert nameless.render(Context({})) == settings.WAGTAIL_SITE_NAME
+
+
+@pytest.mark.django_db
+def test_pages_not_live_are_left_out_of_the_navigation(client, site):
+    home, index = site
+    CommitmentsPage.objects.get().unpublish()
+    html = client.get(index.url).content.decode()
+    assert "承诺公示" not in nav_links(html)
+    assert "/gongshi/" not in html
+
+
+@pytest.mark.django_db
+def test_a_site_rooted_elsewhere_has_no_department_links(client, site):
+    home, index = site
+    guide = make_guide(index, department=make_department(code="gongan"))
+    Site.objects.update(root_page=index)
+    html = client.get("/").content.decode()
+    assert nav_links(html) == {"江南市政务服务网": "/"}
+    assert "/departments/" not in html
+    page = client.get("/" + guide.slug + "/").content.decode()
+    assert f'<p class="guide__department">{guide.department.name}</p>' in page
+
+
+@pytest.mark.django_db
+def test_the_site_is_looked_up_once_per_request(site, django_assert_num_queries):
+    request = RequestFactory().get("/")
+    first = site_nav({"request": request})
+    assert first.guide_index.slug == "banshi" and first.commitments.slug == "gongshi"
+    with django_assert_num_queries(0):
+        assert site_nav({"request": request}) is first
+
+
+@pytest.mark.django_db
+def test_the_404_page_links_home_from_the_site(client, site, settings):
+    settings.DEBUG = False
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert '<a href="/">返回首页</a>' in response.content.decode()
+
+
+def test_no_template_types_a_path_of_the_site():
+    """Links take their URL from {% pageurl %}, {% routablepageurl %}, {% url %} or the view, never a typed path."""
+    typed = re.compile(r'(?:href|action|src|data-[\w-]+)="/')
+    found = [
+        f"{path.relative_to(TEMPLATES)}:{number}"
+        for path in TEMPLATES.rglob("*.html")
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if typed.search(line)
+    ]
+    assert found == []
+
+
+def test_no_template_names_the_demo_city():
+    assert [path.name for path in TEMPLATES.rglob("*.html") if "临江" in path.read_text()] == []
