@@ -143,11 +143,18 @@ class LifeEventPage(Page):
         verbose_name_plural = _("一件事")
 
     def search_texts(self):
-        return [self.title], [self.intro, *(item.guide.title for item in self.bundle.select_related("guide"))]
+        return [self.title], [self.intro, *(guide.title for _item, guide in self.bundled())]
 
-    def bundled_guides(self):
-        """The live guides of this bundle, in the order the editor set."""
-        return [item.guide.specific for item in self.bundle.select_related("guide") if item.guide.live]
+    def bundled(self):
+        """(item, guide) for each guide of this bundle that a visitor may see, in the order the editor set."""
+        items = list(self.bundle.all())
+        guides = GuidePage.objects.visible().in_bulk([item.guide_id for item in items])
+        return [(item, guides[item.guide_id]) for item in items if item.guide_id in guides]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["bundled"] = self.bundled()
+        return context
 
 
 class LifeEventItem(Orderable):

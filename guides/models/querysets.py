@@ -17,10 +17,15 @@ from .snippets import Department
 POPULAR_COUNT = 8
 
 
+def visible(pages):
+    """What an anonymous visitor may see of a page queryset: live and public (no view restriction on the page or
+    above it). The one rule every public channel applies."""
+    return pages.live().public()
+
+
 class PublicPageQuerySet(PageQuerySet):
     def visible(self):
-        """What an anonymous visitor may see: live and public (no view restriction on the page or above it)."""
-        return self.live().public()
+        return visible(self)
 
 
 class GuideQuerySet(PublicPageQuerySet):

@@ -11,6 +11,7 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from guides.models import CommitmentsPage, GuideIndexPage, HomePage
+from guides.models.querysets import visible
 
 register = template.Library()
 
@@ -47,7 +48,7 @@ def find_site_nav(request):
     if site is None:
         return SiteNav(name=site_name(None))
     root = site.root_page.specific
-    children = Page.objects.child_of(root).live().public().type(GuideIndexPage, CommitmentsPage).order_by("path")
+    children = visible(Page.objects.child_of(root)).type(GuideIndexPage, CommitmentsPage).order_by("path")
     first = {}
     for page in children:
         for kind in (GuideIndexPage, CommitmentsPage):

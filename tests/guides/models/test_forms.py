@@ -104,7 +104,7 @@ class CreateEveryPageTypeTests(AdminTestCase):
         )
         self.assertCanCreate(self.home, LifeEventPage, data)
         event = LifeEventPage.objects.get(slug="newborn")
-        self.assertEqual([g.pk for g in event.bundled_guides()], [first.pk, second.pk])
+        self.assertEqual([guide.pk for _item, guide in event.bundled()], [first.pk, second.pk])
 
     def test_guide_page(self):
         self.assertCanCreate(self.index, GuidePage, guide_form(self.department))
