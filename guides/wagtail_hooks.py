@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
+from wagtail.models import AbstractPage, Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from guides.admin.imports import ImportView, export_view
@@ -13,7 +15,7 @@ from guides.admin.review_dates_panel import ReviewDuePanel
 from guides.admin.viewsets import ReferenceDataGroup
 from guides.feedback.admin import FeedbackViewSet
 from guides.models import GuidePage
-from guides.models.permissions import writable_department_ids
+from guides.models.permissions import DepartmentPagePermissionPolicy, without_other_departments
 
 register_snippet(ReferenceDataGroup)
 
@@ -25,13 +27,20 @@ def add_review_due_panel(request, panels):
     panels.append(ReviewDuePanel(request.user))
 
 
+# Registered before any admin view asks for the policy (Wagtail requires it early): see permissions.py.
+register_permission_policy(AbstractPage, DepartmentPagePermissionPolicy(Page))
+
+
 @hooks.register("construct_explorer_page_queryset")
 def show_department_editors_their_guides(parent_page, pages, request):
     """A department editor lists only their own departments' guides (other pages are unaffected)."""
-    department_ids = writable_department_ids(request.user)
-    if department_ids is None:
-        return pages
-    return pages.exclude(pk__in=GuidePage.objects.exclude(department_id__in=department_ids).values("pk"))
+    return without_other_departments(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_among_own_guides(pages, request):
+    """The page chooser, too, shows a department editor no other department's guide or draft title."""
+    return without_other_departments(pages, request.user)
 
 
 class AdministratorMenuItem(MenuItem):

@@ -7,7 +7,9 @@ only "add" counts. Grants of any other group keep Wagtail's usual meaning, and s
 administrators) may do everything. The groups themselves are set up by guides/admin/roles.py.
 """
 
+from django.db.models import Q
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
 
 from .editorial import DepartmentEditors
@@ -45,6 +47,23 @@ class DepartmentPermissionTester(PagePermissionTester):
         super().__init__(user, page)
         if user.is_active and not user.is_superuser:
             self.permissions = scoped_actions(user, page)
+
+
+def without_other_departments(pages, user):
+    """A page queryset without the guides of departments a department editor does not write for (their drafts'
+    titles are nobody else's business); unchanged for anyone else."""
+    departments = writable_department_ids(user)
+    if departments is None:
+        return pages
+    return pages.filter(Q(guidepage__isnull=True) | Q(guidepage__department_id__in=departments))
+
+
+class DepartmentPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permission policy, with what a department editor may explore narrowed to their own
+    departments' guides: the explorer, the admin's page search and its API all ask `explorable_instances`."""
+
+    def explorable_instances(self, user):
+        return without_other_departments(super().explorable_instances(user), user)
 
 
 def writable_department_ids(user):

@@ -4,6 +4,8 @@ The guides under test belong to department A. "editor A" is the own-department c
 Each action is posted to the real admin URL and judged by its effect in the database, not by a status code.
 """
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -209,3 +211,27 @@ def test_bulk_publishing_applies_the_editor_form_checks(world):
 def test_the_service_centre_answers_feedback(world, role, status):
     response = client_for(world, role).get(reverse("wagtailsnippets_guides_feedback:list"))
     assert response.status_code == status
+
+
+def readable(response):
+    """The answer's text, JSON answers (the API, the chooser) decoded so that Chinese reads as itself."""
+    if response["Content-Type"].startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False)
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/api/main/pages/{draft}/",
+        "/admin/api/main/pages/?child_of={index}&for_explorer=1",
+        "/admin/api/main/pages/?descendant_of={index}",
+        "/admin/choose-page/{index}/",
+        "/admin/pages/{index}/",
+    ],
+)
+def test_drafts_stay_private_to_their_department(world, url):
+    url = url.format(draft=world["draft"].pk, index=world["index"].pk)
+    other, own = client_for(world, "editor_b").get(url), client_for(world, "editor_a").get(url)
+    assert own.status_code == 200 and "甲局草稿事项" in readable(own)
+    assert other.status_code in (200, 404) and "甲局草稿事项" not in readable(other)
