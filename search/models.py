@@ -37,7 +37,7 @@ class Synonym(models.Model):
 
 
 class QueryLog(models.Model):
-    """One search a citizen made: the report of top and zero-result queries reads these."""
+    """One search a citizen made, kept for SEARCH_QUERY_LOG_DAYS days (search/querylog.py deletes older ones)."""
 
     query = models.CharField(_("搜索词"), max_length=100)
     normalised = models.CharField(_("归一化搜索词"), max_length=100, db_index=True)
@@ -52,3 +52,23 @@ class QueryLog(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class QueryDay(models.Model):
+    """How often a (normalised) query was searched on one day, and the most results it found that day: what the
+    editors' report reads. One row per query and day, so the log grows with the distinct queries, not the
+    searches."""
+
+    day = models.DateField(_("日期"))
+    normalised = models.CharField(_("归一化搜索词"), max_length=100)
+    searches = models.PositiveIntegerField(_("搜索次数"), default=0)
+    results = models.PositiveIntegerField(_("最多结果数"), default=0)
+
+    class Meta:
+        ordering = ["-day", "-searches"]
+        constraints = [models.UniqueConstraint(fields=["day", "normalised"], name="search_query_day_unique")]
+        verbose_name = _("每日搜索词")
+        verbose_name_plural = _("每日搜索词")
+
+    def __str__(self):
+        return f"{self.day} {self.normalised} × {self.searches}"

@@ -2,23 +2,24 @@
 
 import datetime
 
-from django.db.models import Count, Max
+from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .models import QueryLog
+from .models import QueryDay
 
 REPORT_DAYS = 7
 REPORT_ROWS = 50
 
 
 def week_queries(now=None, days=REPORT_DAYS, rows=REPORT_ROWS):
-    """(top queries, zero-result queries) of the last `days` days: dicts of normalised, searches, results."""
-    since = (now or timezone.now()) - datetime.timedelta(days=days)
-    recent = QueryLog.objects.filter(created_at__gte=since).values("normalised")
-    grouped = recent.annotate(searches=Count("pk"), results=Max("results")).order_by("-searches", "normalised")
+    """(top queries, zero-result queries) of the last `days` days (today included): dicts of normalised,
+    searches, results, from the daily counts."""
+    since = timezone.localdate(now) - datetime.timedelta(days=days - 1)
+    recent = QueryDay.objects.filter(day__gte=since).values("normalised")
+    grouped = recent.annotate(searches=Sum("searches"), results=Max("results")).order_by("-searches", "normalised")
     top = list(grouped[:rows])
     nothing = list(grouped.filter(results=0)[:rows])
     return top, nothing

@@ -14,10 +14,9 @@ from guides import filters
 from guides.choices import Audience, OnlineLevel
 from guides.models import Department, GuidePage, LifeEventPage, TopicPage
 
-from . import analysis, vocabulary
+from . import analysis, querylog, vocabulary
 from .engines import DATABASE_ALIAS
-from .models import QueryLog
-from .query import analyse_query
+from .query import MAX_QUERY_LENGTH, analyse_query
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +71,8 @@ class SearchParams:
 def parse_params(data):
     """SearchParams from request.GET; raises BadRequest (guides.filters.FilterError) with a message in Chinese."""
     # Control characters mean nothing in a query, and PostgreSQL cannot store NUL: drop them at the door.
-    q = analysis.CONTROL_RE.sub(" ", data.get("q", "")).strip()
+    # Cut as the analysis cuts it, so that no page repeats more than MAX_QUERY_LENGTH characters of a query.
+    q = analysis.CONTROL_RE.sub(" ", data.get("q", "")).strip()[:MAX_QUERY_LENGTH]
     departments = set(Department.objects.values_list("code", flat=True)) if data.get("department") else set()
     chosen = filters.parse(data, departments, accepted=filters.SEARCHABLE)
     return SearchParams(q=q, chosen=chosen, page=filters.whole_number(data, "page", 1, MAX_PAGE))
@@ -129,9 +129,7 @@ def search(params, *, facets=True, log=True):
     if outcome.total == 0:
         outcome.suggestions = vocabulary.current().close_to(analysed.text)
     if log and params.page == 1:
-        QueryLog.objects.create(
-            query=params.q[:100], normalised=analysed.text, results=outcome.total, engine=outcome.engine
-        )
+        querylog.record(params.q, analysed.text, outcome.total, outcome.engine)
     return outcome
 
 

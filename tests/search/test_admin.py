@@ -6,22 +6,33 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from search.models import QueryLog, Synonym
+from search import querylog
+from search.models import QueryDay, QueryLog, Synonym
 from search.reports import week_queries
 
 
 @pytest.fixture
 def logged(db):
     for query, results in [("开公司", 3), ("开公司", 3), ("火星移民", 0), ("房产证", 2)]:
-        QueryLog.objects.create(query=query, normalised=query, results=results, engine="default")
-    old = QueryLog.objects.create(query="旧词", normalised="旧词", results=0, engine="default")
-    QueryLog.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=8))
+        querylog.record(query, query, results, "default")
+    QueryDay.objects.create(day=timezone.localdate() - datetime.timedelta(days=8), normalised="旧词", searches=5)
 
 
 def test_week_queries_counts_searches_and_lists_those_that_found_nothing(logged):
     top, nothing = week_queries()
     assert [(row["normalised"], row["searches"]) for row in top] == [("开公司", 2), ("房产证", 1), ("火星移民", 1)]
     assert [row["normalised"] for row in nothing] == ["火星移民"]
+
+
+def test_the_log_keeps_daily_counts_and_forgets_old_entries(logged):
+    assert QueryDay.objects.get(normalised="开公司").searches == 2
+    assert QueryLog.objects.count() == 4
+    QueryLog.objects.filter(normalised="开公司").update(created_at=timezone.now() - datetime.timedelta(days=31))
+    QueryDay.objects.filter(normalised="旧词").update(day=timezone.localdate() - datetime.timedelta(days=401))
+    querylog.purge()
+    assert sorted(QueryLog.objects.values_list("normalised", flat=True)) == ["房产证", "火星移民"]
+    assert not QueryDay.objects.filter(normalised="旧词").exists()
+    assert week_queries()[0][0] == {"normalised": "开公司", "searches": 2, "results": 3}
 
 
 def test_report_page_for_editors(admin_client, logged):

@@ -33,6 +33,9 @@ BAD_PARAMS = [
     {"page": "1e3"},
     {"page": "99999999999999999999"},
     {"page": "2.5"},
+    {"page": "²"},
+    {"page": "①"},
+    {"page": "٣"},
     {"department": "no-such-department"},
     {"audience": "martian"},
     {"online": "1"},
@@ -69,6 +72,15 @@ def test_bad_parameters_get_a_chinese_400(client, one_guide, url, params):
     assert response.status_code == 400
     text = response.json()["error"] if url.startswith("/api/") else response.content.decode()
     assert any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def test_a_long_query_is_echoed_to_at_most_100_characters(client, one_guide):
+    response = client.get("/search/", {"q": "不动产" + "查" * 3000})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "查" * 97 in html and "查" * 98 not in html
+    assert len(response.content) < 60_000
+    assert client.get("/api/search/", {"q": "不动产" + "查" * 3000}).json()["query"] == "不动产" + "查" * 97
 
 
 def test_page_past_the_end_shows_the_last_page(client, one_guide):
