@@ -1,0 +1,40 @@
+"""Helpers of the import/export tests: edit an export, count what an import writes, expect a refusal."""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import Revision
+
+from guides.importexport import ImportRefused, export_guides, import_guides
+from guides.models import GuidePage, GuideUpdate
+
+
+def situation(question, options):
+    return ("situation", {"question": question, "options": options})
+
+
+def counts():
+    return Revision.objects.count(), GuideUpdate.objects.count(), GuidePage.objects.count()
+
+
+def edited_json(change):
+    document = json.loads(export_guides("json", GuidePage.objects.live()))
+    change(document["guides"])
+    return json.dumps(document, ensure_ascii=False).encode()
+
+
+def csv_text():
+    return export_guides("csv", GuidePage.objects.live()).decode("utf-8-sig")
+
+
+def refused_report(data, filename):
+    """The report of an import refused at preview (a dry run): nothing may first fail at confirm."""
+    with pytest.raises(ImportRefused) as refused:
+        import_guides(data, filename, dry_run=True)
+    return str(refused.value)
+
+
+def upload(client, data, name):
+    return client.post(reverse("guides_import"), {"file": SimpleUploadedFile(name, data)})
