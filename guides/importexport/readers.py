@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from .columns import TABLES
+from .formulas import restore
 from .problems import ImportRefused, Location, Problem, refuse
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -84,7 +85,8 @@ def _header_map(headers, columns, where):
 
 
 def _row_values(cells, keys):
-    return {key: cells[position] if position < len(cells) else None for position, key in keys.items()}
+    """A tabular row's cells by column key, each as the text it stands for (formulas.restore)."""
+    return {key: restore(cells[position]) if position < len(cells) else None for position, key in keys.items()}
 
 
 def _is_empty(cells):
