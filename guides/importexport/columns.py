@@ -196,6 +196,9 @@ def situations_text(questions):
 
 def to_value(column, raw):
     """The canonical value of one cell (from any format), or CellError."""
+    if isinstance(raw, list | dict):
+        # Only JSON can carry these; printed back they would be Python's notation, not the editor's text.
+        raise CellError(_("应为文字、数字或 true/false，不能是列表或对象"))
     if _is_blank(raw):
         if column.required:
             raise CellError(_("必须填写"))
