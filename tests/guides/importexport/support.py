@@ -1,5 +1,7 @@
 """Helpers of the import/export tests: edit an export, count what an import writes, expect a refusal."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -27,6 +29,18 @@ def edited_json(change):
 
 def csv_text():
     return export_guides("csv", GuidePage.objects.live()).decode("utf-8-sig")
+
+
+def edited_csv(change):
+    """The CSV export after `change(rows)`, each row a dict by header, in file order (row 2 is rows[0])."""
+    lines = list(csv.reader(io.StringIO(csv_text())))
+    header, rows = lines[0], [dict(zip(lines[0], line, strict=True)) for line in lines[1:]]
+    change(rows)
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow(header)
+    writer.writerows([row[name] for name in header] for row in rows)
+    return output.getvalue().encode()
 
 
 def refused_report(data, filename):
