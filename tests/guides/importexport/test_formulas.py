@@ -90,6 +90,7 @@ def test_text_a_spreadsheet_cannot_hold_does_not_break_the_export(content):
     """A control character an editor pasted into a title must not turn the public XLSX download into a 500."""
     guide = content["guides"][0]
     guide.title = "居民身份证\x0b换领"
+    guide.change_note = "标题里粘贴进了控制字符"
     guide.save_revision().publish()
     workbook = load_workbook(io.BytesIO(export_guides("xlsx", GuidePage.objects.live())))
     assert "居民身份证换领" in [cell.value for cell in workbook["事项"]["B"]]

@@ -89,6 +89,8 @@ def test_a_guide_taken_offline_keeps_its_code_and_stays_offline(content, edited_
 
 def test_two_live_guides_with_one_code_are_refused_by_name(content, guide_index):
     police_guide = content["guides"][0]
-    make_guide(guide_index, department=content["market"], title="重复的指南", item_code=police_guide.item_code)
+    twin = make_guide(guide_index, department=content["market"], title="重复的指南")
+    # Only data older than the rules can hold this: no route to live lets it happen now.
+    GuidePage.objects.filter(pk=twin.pk).update(item_code=police_guide.item_code)
     report = refused_report(edited_json(_summary_changed), "list.json")
     assert f"事项编码「{police_guide.item_code}」同时属于多篇指南：居民身份证换领、重复的指南" in report
