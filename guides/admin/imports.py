@@ -1,17 +1,13 @@
 """Admin pages for the implementation list: download an export, upload a file, preview it, then apply it.
 
-The uploaded file waits in media storage between the preview and the confirmation, under a random name the
-confirmation form carries back; it is checked again when applied, so a guide edited in between is not lost.
+The uploaded file waits between the preview and the confirmation in a private folder no URL reaches, under a
+random name the confirmation form carries back, for a day at most (guides/importexport/previews.py); it is
+checked again when applied, so a guide edited in between is not lost.
 """
-
-import re
-import uuid
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -21,10 +17,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from guides import importexport
+from guides.importexport import previews
 from guides.models import GuidePage
-
-UPLOADS = "guide-imports"
-TOKEN = re.compile(r"^[0-9a-f]{32}\.(xlsx|csv|json)$")
 
 
 def _require_administrator(request):
@@ -72,23 +66,19 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
             plan = importexport.import_guides(data, upload.name, dry_run=True)
         except importexport.ImportRefused as refused:
             return self.render_to_response(self.get_context_data(problems=refused.problems), status=400)
-        token = f"{uuid.uuid4().hex}.{fmt}"
-        if plan.changes:
-            default_storage.save(f"{UPLOADS}/{token}", ContentFile(data))
+        token = previews.keep(data, fmt) if plan.changes else None
         return self.render_to_response(self.get_context_data(plan=plan, token=token, filename=upload.name))
 
     def confirm(self, request, token):
-        path = f"{UPLOADS}/{token}"
-        if not TOKEN.match(token) or not default_storage.exists(path):
-            raise Http404(_("找不到待导入的文件，请重新上传"))
-        with default_storage.open(path) as stored:
-            data = stored.read()
+        data = previews.take(token)
+        if data is None:
+            raise Http404(_("找不到待导入的文件（预览后超过 24 小时会被删除），请重新上传"))
         try:
             plan = importexport.import_guides(data, token, user=request.user)
         except importexport.ImportRefused as refused:
             return self.render_to_response(self.get_context_data(problems=refused.problems), status=400)
         finally:
-            default_storage.delete(path)
+            previews.discard(token)
         messages.success(
             request,
             _("导入完成：新增 %(created)s 篇，更新 %(updated)s 篇，%(unchanged)s 篇未变化")

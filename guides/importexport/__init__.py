@@ -5,6 +5,11 @@
 
 An import is all or nothing, validated by the same rules as the editor form, and idempotent: a guide whose
 record equals the file's is left alone, so the same file twice makes no new revisions.
+
+readers (the file: size, zip bombs, encodings, sheets, headers) → parse and columns (each cell, judged by its
+model field) → matching (which guide an item code is about: drafts hold none) → plan (the editor form's rules;
+apply). writers and formulas write exports that no spreadsheet runs as formulas; previews keeps an admin
+upload privately between its preview and its confirmation.
 """
 
 from .parse import parse

@@ -2,12 +2,22 @@
 
 Tabular files (XLSX, CSV) carry Chinese headers and Chinese choice labels; JSON carries the field keys and
 the choice codes. Both are read by the same `to_value`, so a cell means the same thing in every format.
+
+`to_value` also judges each value as its model field would, so that nothing the database or the editor form
+would refuse gets past the preview: the field's own validators (length, choices, URL, slug), an integer range
+every database holds (PostgreSQL's, the narrowest), http(s) only for links, no control characters in texts
+(PostgreSQL refuses NUL; a worksheet cannot hold the others), the lengths of the 情形 block's questions and
+options, and no file path as the name of a document (材料名称, 办理结果).
 """
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.translation import gettext as _
 
 from guides.choices import (
@@ -26,8 +36,15 @@ TRUE_WORDS = {"是", "true", "1", "y", "yes"}
 FALSE_WORDS = {"否", "false", "0", "n", "no"}
 DATE_PATTERN = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 INTEGER_PATTERN = re.compile(r"^-?\d+$")
+# Python reads at most 4300 digits; no integer column holds more than 19.
+MAX_INTEGER_DIGITS = 20
 QUESTION_SEPARATOR = "："
 OPTION_SEPARATORS = re.compile(r"[／/]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A path where the name of a document is expected: ../x, a/../b, ./x, /etc/passwd, \\server\x, ~/x.
+PATH_LIKE = re.compile(r"(^|[/\\])\.{1,2}([/\\]|$)|^[/\\~]")
+WEB_LINK = URLValidator(schemes=("http", "https"))
+SHOWN_CHARACTERS = 40
 
 
 class CellError(ValueError):
@@ -38,18 +55,21 @@ class CellError(ValueError):
 class Column:
     key: str
     header: str
-    kind: str = "text"  # text, int, bool, date, choice, situations
+    kind: str = "text"  # text, name (of a document), int, bool, date, choice, situations
     choices: type | None = None
     required: bool = False
-    max_length: int | None = None
+    model_field: models.Field | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def max_length(self):
+        return getattr(self.model_field, "max_length", None) if self.kind in ("text", "name") else None
 
 
 def _columns(model, specs):
-    columns = []
-    for key, header, kind, choices, required in specs:
-        max_length = getattr(model._meta.get_field(key), "max_length", None) if kind == "text" else None
-        columns.append(Column(key, header, kind, choices, required, max_length))
-    return tuple(columns)
+    return tuple(
+        Column(key, header, kind, choices, required, model._meta.get_field(key))
+        for key, header, kind, choices, required in specs
+    )
 
 
 GUIDE_COLUMNS = _columns(
@@ -78,7 +98,7 @@ GUIDE_COLUMNS = _columns(
         ("service_scope", "通办范围", "choice", ServiceScope, True),
         ("enquiry_phone", "咨询电话", "text", None, False),
         ("complaint_phone", "监督投诉电话", "text", None, False),
-        ("result_name", "办理结果", "text", None, True),
+        ("result_name", "办理结果", "name", None, True),
         ("result_delivery", "结果送达方式", "text", None, False),
         ("last_reviewed", "上次复核日期", "date", None, False),
         ("next_review_due", "下次复核日期", "date", None, False),
@@ -90,7 +110,7 @@ MATERIAL_COLUMNS = _columns(
     [
         ("guide", "事项编码", "text", None, True),
         ("material", "材料库材料", "text", None, False),
-        ("name", "材料名称", "text", None, False),
+        ("name", "材料名称", "name", None, False),
         ("form", "材料形式", "choice", MaterialForm, True),
         ("medium", "载体", "choice", MaterialMedium, True),
         ("copies", "份数", "int", None, True),
@@ -136,17 +156,33 @@ def _choice_of(column, raw):
     raise CellError(_("应为以下之一：%(labels)s；现为「%(value)s」") % {"labels": labels, "value": text})
 
 
-def _int_of(raw):
+def _shown(text):
+    text = str(text)
+    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS] + "…"
+
+
+def _integer_range(column):
+    """The range every supported database stores for the column's field (SQLite's is wider than PostgreSQL's)."""
+    return BaseDatabaseOperations.integer_field_ranges[column.model_field.get_internal_type()]
+
+
+def _int_of(column, raw):
     if isinstance(raw, bool):
         raise CellError(_("应填写整数"))
-    if isinstance(raw, int):
-        return raw
     if isinstance(raw, float) and raw.is_integer():
-        return int(raw)
-    text = _text(raw)
-    if INTEGER_PATTERN.match(text):
-        return int(text)
-    raise CellError(_("应填写整数，现为「%(value)s」") % {"value": text})
+        raw = int(raw)
+    if isinstance(raw, int):
+        number = text = raw
+    else:
+        text = _text(raw)
+        if not INTEGER_PATTERN.match(text):
+            raise CellError(_("应填写整数，现为「%(value)s」") % {"value": _shown(text)})
+        number = int(text) if len(text) <= MAX_INTEGER_DIGITS else None
+    low, high = _integer_range(column)
+    if number is None or not low <= number <= high:
+        message = _("应为 %(min)s 到 %(max)s 之间的整数，现为「%(value)s」")
+        raise CellError(message % {"min": low, "max": high, "value": _shown(text)})
+    return number
 
 
 def _bool_of(raw):
@@ -189,32 +225,84 @@ def parse_situations(text):
     return questions
 
 
+def _check_situation_lengths(questions):
+    """The lengths the editor form's 情形 block allows (guides.blocks.SituationBlock)."""
+    block = GuidePage._meta.get_field("situations").stream_block.child_blocks["situation"]
+    limits = {
+        _("问题"): block.child_blocks["question"].field.max_length,
+        _("选项"): block.child_blocks["options"].child_block.field.max_length,
+    }
+    for question, options in questions:
+        for label, text in [(_("问题"), question)] + [(_("选项"), option) for option in options]:
+            if len(text) > limits[label]:
+                message = _("%(label)s不能超过 %(max)s 个字，现有 %(count)s 个字：「%(text)s」")
+                raise CellError(
+                    message % {"label": label, "max": limits[label], "count": len(text), "text": _shown(text)}
+                )
+
+
 def situations_text(questions):
     """The canonical 情形 cell for [(question, [options])]."""
     return "\n".join(f"{question}{QUESTION_SEPARATOR}{'／'.join(options)}" for question, options in questions)
 
 
+def _check_field(column, value):
+    """The model field's own validators, as the database and the editor form would apply them."""
+    model_field = column.model_field
+    if model_field is None or model_field.is_relation or column.kind == "situations":
+        return
+    try:
+        if isinstance(model_field, models.URLField):
+            WEB_LINK(value)
+        model_field.run_validators(value)
+    except ValidationError as error:
+        shown = {"value": _shown(value)}
+        if isinstance(model_field, models.URLField):
+            message = _("应为以 http:// 或 https:// 开头的有效网址，现为「%(value)s」") % shown
+        elif isinstance(model_field, models.SlugField):
+            message = _("只能由字母、数字、汉字、下划线和连字符组成，现为「%(value)s」") % shown
+        else:
+            message = "；".join(error.messages) + _("（现为「%(value)s」）") % shown
+        raise CellError(message) from None
+
+
+def _text_value(column, raw):
+    text = _text(raw)
+    if CONTROL_CHARACTERS.search(text):
+        raise CellError(_("含有看不见的控制字符（多半是从其他程序复制来的），请删除后再导入"))
+    if column.kind == "situations":
+        questions = parse_situations(text)
+        _check_situation_lengths(questions)
+        return situations_text(questions)
+    if column.max_length and len(text) > column.max_length:
+        message = _("不能超过 %(max)s 个字，现有 %(count)s 个字")
+        raise CellError(message % {"max": column.max_length, "count": len(text)})
+    if column.kind == "name" and PATH_LIKE.search(text):
+        raise CellError(_("名称不能是文件路径，现为「%(value)s」") % {"value": _shown(text)})
+    return text
+
+
 def to_value(column, raw):
-    """The canonical value of one cell (from any format), or CellError."""
+    """The canonical value of one cell (from any format), judged as its model field would judge it; or CellError."""
+    if isinstance(raw, list | dict):
+        # Only JSON can carry these; printed back they would be Python's notation, not the editor's text.
+        raise CellError(_("应为文字、数字或 true/false，不能是列表或对象"))
     if _is_blank(raw):
         if column.required:
             raise CellError(_("必须填写"))
         return {"int": None, "bool": False, "date": None}.get(column.kind, "")
     if column.kind == "int":
-        return _int_of(raw)
-    if column.kind == "bool":
-        return _bool_of(raw)
-    if column.kind == "date":
-        return _date_of(raw)
-    if column.kind == "choice":
-        return _choice_of(column, raw)
-    text = _text(raw)
-    if column.kind == "situations":
-        return situations_text(parse_situations(text))
-    if column.max_length and len(text) > column.max_length:
-        message = _("不能超过 %(max)s 个字，现有 %(count)s 个字")
-        raise CellError(message % {"max": column.max_length, "count": len(text)})
-    return text
+        value = _int_of(column, raw)
+    elif column.kind == "bool":
+        value = _bool_of(raw)
+    elif column.kind == "date":
+        value = _date_of(raw)
+    elif column.kind == "choice":
+        value = _choice_of(column, raw)
+    else:
+        value = _text_value(column, raw)
+    _check_field(column, value)
+    return value
 
 
 def to_cell(column, value, tabular):
@@ -232,6 +320,6 @@ def to_cell(column, value, tabular):
 
 def canonical(column, value):
     """A stored value in the form `to_value` gives, without judging it (exports never fail on odd data)."""
-    if column.kind in ("text", "situations", "choice"):
+    if column.kind in ("text", "name", "situations", "choice"):
         return "" if value is None else _text(value)
     return value

@@ -1,8 +1,9 @@
 """Deciding what an import would do, validating it with the editor form's rules, and applying it atomically.
 
-`build_plan` changes nothing: it compares each record with the live guide of the same item code, builds the
-changed or new guide in memory and runs its publishing rules (GuidePage.publishing_problems) on it, exactly as
-the editor form does.
+`build_plan` changes nothing: it finds the guide each record is about (matching.py: by item code, among the
+codes guides hold as published values; drafts hold none), builds the changed or new guide in memory and runs
+its publishing rules on it (GuidePage.publishing_problems, as the editor form does; who holds an item code is
+the same rule for both, GuideQuerySet.holders).
 Any problem anywhere refuses the whole file. `apply` then writes one revision per changed guide, with the
 change note 批量导入, and publishes it, all in one transaction.
 """
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from guides.models import Department, GuideFee, GuideIndexPage, GuideMaterial, GuidePage, Material
 
 from .columns import FEE_COLUMNS, GUIDE_COLUMNS, MATERIAL_COLUMNS, parse_situations
+from .matching import free_slug, holders, match
 from .problems import ImportRefused, Problem
 from .records import record_of
 
@@ -132,21 +134,20 @@ def build_plan(records):
         "departments": {department.name: department for department in Department.objects.all()},
         "materials": {material.name: material for material in Material.objects.all()},
     }
-    pages = (
-        GuidePage.objects.filter(item_code__in=[record.item_code for record in records])
-        .select_related("department")
-        .prefetch_related("materials__material", "fees")
-    )
-    pages = {page.item_code: page for page in pages}
+    held = holders(record.item_code for record in records)
+    index = GuideIndexPage.objects.first()
+    file_slugs = {record.fields["slug"] for record in records if record.fields.get("slug")}
     plan, problems = Plan(), []
     for record in records:
+        page, match_problems = match(record, held[record.item_code], HEADERS["guide"]["item_code"])
         lookup_problems = _lookup_problems(record, lookups)
-        problems += lookup_problems
-        if lookup_problems or not record.complete:
+        problems += match_problems + lookup_problems
+        if match_problems or lookup_problems or not record.complete:
             continue
-        page = pages.get(record.item_code)
         current = record_of(page) if page else None
-        record.fields["slug"] = record.fields["slug"] or (page.slug if page else slugify(record.item_code))
+        if not record.fields["slug"]:
+            record.fields["slug"] = page.slug if page else free_slug(slugify(record.item_code), index, file_slugs)
+            file_slugs.add(record.fields["slug"])
         if current is not None and current.content == record.content:
             plan.unchanged.append(record)
             continue
@@ -158,7 +159,6 @@ def build_plan(records):
         guide.change_note = IMPORT_NOTE
         problems += _rule_problems(record, guide, materials, fees)
         plan.changes.append(Change(record, guide, materials, fees, _changed_headers(current, record), page is None))
-    index = GuideIndexPage.objects.first()
     if plan.created and index is None:
         problems.append(Problem(_("文件"), _("站点还没有指南目录页，无法新建指南")))
     problems += _slug_problems(plan.changes, index)

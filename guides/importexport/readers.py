@@ -2,24 +2,35 @@
 
 Everything about the file itself is checked here: size, emptiness, format, text encoding, sheets and headers.
 A file that fails these checks is refused whole (ImportRefused). Cell values are read in parse.py.
+
+Untrusted files cost bounded work: an upload is at most MAX_BYTES; an XLSX (a zip) may unpack to at most
+MAX_UNPACKED_BYTES, checked on the sizes the zip declares before openpyxl opens it and again while every member
+is read (a zip that lies about its sizes is refused as damaged); JSON may nest only as deep as Python's parser
+allows. A worksheet is read by its cells, not by the size its `<dimension>` declares.
 """
 
 import csv
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from .columns import TABLES
+from .formulas import restore
 from .problems import ImportRefused, Location, Problem, refuse
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_ZIP_MEMBERS = 1000
 MAX_ROWS = 20000
+MAX_LISTED_CELLS = 50
 FORMATS = ("xlsx", "csv", "json")
 RECORD_TYPE = "记录类型"
+BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -84,25 +95,63 @@ def _header_map(headers, columns, where):
 
 
 def _row_values(cells, keys):
-    return {key: cells[position] if position < len(cells) else None for position, key in keys.items()}
+    """A tabular row's cells by column key, each as the text it stands for (formulas.restore)."""
+    return {key: restore(cells[position]) if position < len(cells) else None for position, key in keys.items()}
 
 
 def _is_empty(cells):
     return all(cell is None or not str(cell).strip() for cell in cells)
 
 
-def _read_xlsx(data):
+def _check_unpacked_size(data):
+    """Refuse an XLSX that would unpack to more than MAX_UNPACKED_BYTES (a zip bomb), before openpyxl opens it."""
+    too_large = _("Excel 文件解压后超过 %(mb)s MB（可能含有超大的单元格或隐藏内容），请检查后分批导入") % {
+        "mb": MAX_UNPACKED_BYTES // (1024 * 1024)
+    }
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_ZIP_MEMBERS or sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+                refuse(too_large)
+            # The declared sizes may lie: count what each member really unpacks to. (zipfile stops a member at its
+            # declared size and then fails its checksum, so a lie ends as BadZipFile below.)
+            unpacked = 0
+            for member in members:
+                with archive.open(member) as stream:
+                    while chunk := stream.read(1024 * 1024):
+                        unpacked += len(chunk)
+                        if unpacked > MAX_UNPACKED_BYTES:
+                            refuse(too_large)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
+        # RuntimeError: an encrypted member; NotImplementedError: a compression zipfile cannot unpack.
         refuse(_("无法作为 Excel 文件（.xlsx）打开：文件已损坏或不是 .xlsx 格式"))
+
+
+def _read_xlsx(data):
+    _check_unpacked_size(data)
+    try:
+        return _xlsx_tables(data)
+    except ImportRefused:
+        raise
+    except Exception:
+        # openpyxl reports a damaged part with whatever exception its parser meets (KeyError, TypeError, a
+        # ParseError, …); each means the same to the person who uploaded it.
+        refuse(_("无法作为 Excel 文件（.xlsx）打开：文件已损坏或不是 .xlsx 格式"))
+
+
+def _xlsx_tables(data):
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     tables = Tables()
     missing = [sheet for sheet, _columns in TABLES.values() if sheet not in workbook.sheetnames]
     if missing:
         refuse(_("缺少工作表：%(sheets)s") % {"sheets": "、".join(missing)})
     width = max(len(columns) for _sheet, columns in TABLES.values()) + 20
     for table_number, (name, (sheet, columns)) in enumerate(TABLES.items()):
-        rows = workbook[sheet].iter_rows(values_only=True, max_col=width)
+        worksheet = workbook[sheet]
+        # In read-only mode openpyxl stops at the rows the sheet's <dimension> declares; a file whose dimension
+        # is wrong (written by another program, or on purpose) would lose every row below it without a word.
+        worksheet.reset_dimensions()
+        rows = worksheet.iter_rows(values_only=True, max_col=width)
         header = next(rows, None) or ()
         keys = _header_map(header, columns, _("「%(sheet)s」表第 1 行") % {"sheet": sheet})
         for number, cells in enumerate(rows, start=2):
@@ -115,8 +164,10 @@ def _read_xlsx(data):
 
 
 def _decode_csv(data, tables):
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+    if data.startswith(BOM):
+        # The byte-order mark says UTF-8; bytes that are not (GBK rows pasted into a UTF-8 file) are kept as
+        # surrogates so that _undecodable_cells can name each cell they are in.
+        return data[len(BOM) :].decode("utf-8", errors="surrogateescape")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -129,9 +180,49 @@ def _decode_csv(data, tables):
     return text
 
 
+def _is_undecodable(text):
+    return any("\udc80" <= character <= "\udcff" for character in text)
+
+
+def _column_name(header, position):
+    name = header[position].strip() if position < len(header) else ""
+    if not name or _is_undecodable(name):
+        return _("第 %(number)s 列") % {"number": position + 1}
+    return name
+
+
+def _undecodable_cells(text):
+    """Refuse a CSV whose text has bytes that are not UTF-8, naming the row and column of each."""
+    if not _is_undecodable(text):
+        return
+    problems, rows = [], csv.reader(io.StringIO(text, newline=""))
+    header = next(rows, [])
+    message = _(
+        "含有不是 UTF-8 编码的文字（文件开头标明是 UTF-8，这里却像是 GBK）："
+        "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重新上传"
+    )
+    for number, cells in enumerate([header, *rows], start=1):
+        location = Location(_("第 %(row)s 行") % {"row": number}, (number,))
+        problems += [
+            Problem(location, message, _column_name(header, position))
+            for position, cell in enumerate(cells)
+            if _is_undecodable(cell)
+        ]
+    if len(problems) > MAX_LISTED_CELLS:
+        rest = len(problems) - MAX_LISTED_CELLS
+        problems = problems[:MAX_LISTED_CELLS]
+        problems.append(Problem(problems[-1].location, _("另有 %(count)s 个单元格也是这样") % {"count": rest}))
+    raise ImportRefused(problems)
+
+
 def _read_csv(data):
     tables = Tables()
-    reader = csv.reader(io.StringIO(_decode_csv(data, tables), newline=""))
+    text = _decode_csv(data, tables)
+    try:
+        _undecodable_cells(text)
+    except csv.Error as error:
+        refuse(_("CSV 格式错误：%(error)s") % {"error": error})
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, [])
         type_position = [cell.strip() for cell in header].index(RECORD_TYPE) if RECORD_TYPE in header else None
@@ -179,6 +270,8 @@ def _read_json(data):
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as error:
         refuse(_("不是有效的 JSON（UTF-8）文件：%(error)s") % {"error": error})
+    except RecursionError:
+        refuse(_("JSON 文件嵌套的层数太多，无法读取：实施清单只有 事项 › 材料/收费 两层"))
     if not isinstance(document, dict) or not isinstance(document.get("guides"), list):
         refuse(_('JSON 文件应为 {"guides": [...]} 的形式'))
     _check_row_count(len(document["guides"]))

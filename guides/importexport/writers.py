@@ -1,13 +1,19 @@
-"""Writing the implementation list of some guides as XLSX (three sheets), CSV (one table) or JSON."""
+"""Writing the implementation list of some guides as XLSX (three sheets), CSV (one table) or JSON.
+
+Spreadsheet cells never start like a formula (see formulas.py): XLSX and CSV texts are neutralised, and XLSX
+writes every text as a string cell.
+"""
 
 import csv
 import io
 import json
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from .columns import TABLES, to_cell
+from .formulas import neutralise
 from .readers import RECORD_TYPE
 from .records import record_of
 
@@ -38,6 +44,16 @@ def _table_rows(records, name, tabular):
             yield {column.key: to_cell(column, values[column.key], tabular) for column in columns}
 
 
+def _xlsx_cell(cell, value):
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    # Control characters cannot be stored in a worksheet at all: they are dropped rather than fail the
+    # export (a paste from another program must not break the public download); the import refuses them.
+    cell.value = neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = "s"
+
+
 def _xlsx(records):
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -47,11 +63,16 @@ def _xlsx(records):
         for cell in worksheet[1]:
             cell.font = Font(bold=True)
         worksheet.freeze_panes = "A2"
-        for row in _table_rows(records, name, tabular=True):
-            worksheet.append([row[column.key] for column in columns])
+        for number, row in enumerate(_table_rows(records, name, tabular=True), start=2):
+            for position, column in enumerate(columns, start=1):
+                _xlsx_cell(worksheet.cell(number, position), row[column.key])
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def _csv_cell(value):
+    return neutralise("" if value is None else str(value))
 
 
 def _csv(records):
@@ -64,7 +85,7 @@ def _csv(records):
     for record in records:
         for name, (sheet, columns) in TABLES.items():
             for row in _table_rows([record], name, tabular=True):
-                cells = {column.header: row[column.key] for column in columns}
+                cells = {column.header: _csv_cell(row[column.key]) for column in columns}
                 writer.writerow([sheet if header == RECORD_TYPE else cells.get(header, "") for header in headers])
     # The byte-order mark makes Excel open the file as UTF-8.
     return output.getvalue().encode("utf-8-sig")

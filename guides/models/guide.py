@@ -232,7 +232,8 @@ class GuidePage(GuideRoutesMixin, Page):
         materials = self.materials.all() if materials is None else materials
         fees = self.fees.all() if fees is None else fees
         code = (self.item_code or "").strip()
-        taken = bool(code) and GuidePage.objects.filter(item_code=code).exclude(pk=self.pk).exists()
+        live, offline = GuidePage.objects.holders([code])[code] if code else ([], [])
+        taken = any(holder.pk != self.pk for holder in [*live, *offline])
         stored = GuidePage.objects.filter(pk=self.pk, first_published_at__isnull=False) if self.pk else None
         published_before = stored is not None and stored.exists()
         return rules.check_guide(self, materials, fees, item_code_taken=taken, published_before=published_before)

@@ -5,10 +5,11 @@ the API, downloads, feeds) starts from it.
 """
 
 import datetime
+from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import PageLogEntry, PageManager, PageQuerySet, Revision
 
 from guides import commitments, filters, review_dates
 
@@ -76,6 +77,40 @@ class GuideQuerySet(PublicPageQuerySet):
             )
             for guide in guides
         ]
+
+    def holders(self, codes):
+        """{code: (live guides, guides taken offline)} holding each of the item codes `codes`.
+
+        Only a published value holds a code: a live guide its row's (the row of a live page is its published
+        version; a later draft waits in a revision), a guide taken offline the code of its last published
+        revision (its row is its latest draft). A draft holds nothing, so no editor's draft, in any department,
+        can block another guide's publish or import (see guides/importexport/matching.py)."""
+        codes = set(codes)
+        live = defaultdict(list)
+        for page in self.live().filter(item_code__in=codes).order_by("path"):
+            live[page.item_code].append(page)
+        last_publish = (
+            PageLogEntry.objects.filter(page_id=OuterRef("pk"), action="wagtail.publish", revision__isnull=False)
+            .order_by("-timestamp", "-pk")
+            .values("revision_id")[:1]
+        )
+        offline_pages = list(
+            self.model.objects.not_live()
+            .exclude(first_published_at=None)
+            .annotate(published_revision=Subquery(last_publish))
+        )
+        published_codes = dict(
+            Revision.objects.filter(pk__in=[page.published_revision for page in offline_pages]).values_list(
+                "object_id", "content__item_code"
+            )
+        )
+        offline = defaultdict(list)
+        for page in offline_pages:
+            # A guide published before publishes were logged keeps the code of its row.
+            code = published_codes.get(str(page.pk), page.item_code)
+            if code in codes:
+                offline[code].append(page)
+        return {code: (live.get(code, []), offline.get(code, [])) for code in codes}
 
     def due_for_review(self, department_ids=None, today=None):
         """Live guides due for review within DUE_SOON_DAYS, grouped by department (review_dates.DepartmentDue)."""

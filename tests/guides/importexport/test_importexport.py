@@ -8,63 +8,11 @@ from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
-from wagtail.models import Revision
 
-from guides.importexport import ImportRefused, export_guides, import_guides, readers
-from guides.models import GuidePage, GuideUpdate
-from tests.factories import make_department, make_guide, make_material
+from guides.importexport import export_guides, import_guides, readers
+from guides.models import GuidePage
 
-
-@pytest.fixture
-def content(guide_index):
-    police = make_department(name="市公安局", short_name="公安")
-    market = make_department(name="市市场监管局", short_name="市场监管")
-    id_card = make_material(name="居民身份证")
-    guides = [
-        make_guide(
-            guide_index,
-            department=police,
-            title="居民身份证换领",
-            item_code="11330100MB0000001X4000111A001",
-            is_free=False,
-            fees=[{"name": "证件工本费", "standard": "20元/证", "basis": "发改价格〔2003〕2322号"}],
-            situations={"由谁办理？": ["本人办理", "委托代理人办理"]},
-            materials=[
-                {"material": id_card, "form": "original"},
-                {"name": "授权委托书", "applies_to": "委托代理人办理", "requirement": "deferrable", "copies": 2},
-            ],
-        ),
-        make_guide(
-            guide_index,
-            department=market,
-            title="个体工商户设立登记",
-            item_code="11330100MB0000002X4000222B002",
-            online_level="full",
-            online_url="https://zwfw.example.gov.cn/gt",
-            visits_required=0,
-            committed_limit_days=0,
-            limit_note="材料齐全当场办结",
-            next_review_due=None,
-            materials=[{"material": id_card, "medium": "electronic", "exempt_by_data_sharing": True}],
-        ),
-    ]
-    return {"guides": guides, "police": police, "id_card": id_card}
-
-
-def counts():
-    return Revision.objects.count(), GuideUpdate.objects.count(), GuidePage.objects.count()
-
-
-def edited_json(change):
-    document = json.loads(export_guides("json", GuidePage.objects.live()))
-    change(document["guides"])
-    return json.dumps(document, ensure_ascii=False).encode()
-
-
-def refused_report(data, filename):
-    with pytest.raises(ImportRefused) as refused:
-        import_guides(data, filename)
-    return str(refused.value)
+from .support import counts, csv_text, edited_json, refused_report, upload
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv", "json"])
@@ -183,10 +131,6 @@ def test_a_guide_with_an_unpublished_draft_is_not_overwritten(content):
     assert guide.get_latest_revision_as_object().summary == "编辑写了一半"
 
 
-def csv_text():
-    return export_guides("csv", GuidePage.objects.live()).decode("utf-8-sig")
-
-
 def test_gbk_csv_saved_by_excel_is_read(content):
     data = csv_text().replace("材料齐全当场办结", "材料齐全当场办结，无需等候").encode("gb18030")
     plan = import_guides(data, "list.csv")
@@ -266,18 +210,6 @@ def test_commands(content, tmp_path):
     with pytest.raises(CommandError, match="导入被拒绝"):
         call_command("import_guides", str(broken), stderr=err)
     assert "文件是空的" in err.getvalue()
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.invalid", "pw"))
-    return client
-
-
-def upload(client, data, name):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    return client.post(reverse("guides_import"), {"file": SimpleUploadedFile(name, data)})
 
 
 def test_admin_upload_previews_then_applies(content, admin_client):
