@@ -41,7 +41,7 @@ def make_department(**fields):
         "name": f"测试局{number}",
         "short_name": f"测试{number}",
         "code": f"dept{number}",
-        "enquiry_phone": "0571-87000001",
+        "enquiry_phone": "0000-87000001",
         "complaint_phone": "12345",
     }
     values.update(fields)

@@ -1,6 +1,15 @@
-"""Small helpers shared by the demo guide modules."""
+"""Small helpers shared by the demo guide modules, and what makes the demo's values harmless.
 
-ONLINE = "https://zwfw.linjiang.gov.cn/bs/"
+Every demo value that looks like a real one is fictional by construction, so that none can belong to anyone:
+- phone numbers use the area code 0000, which no place in China has (national hotlines such as 12345 and
+  12333 are the real ones, and meant);
+- web addresses are under the reserved top-level domain .example (RFC 2606);
+- the 统一社会信用代码 in item codes use the region 339001, which no county has.
+tests/guides/demo/test_demo.py checks the phones and addresses of everything the demo loads.
+"""
+
+DEMO_DOMAIN = "linjiang.example"
+ONLINE = f"https://zwfw.{DEMO_DOMAIN}/bs/"
 
 # 实施主体统一社会信用代码 (fictional), the first 18 characters of every item code.
 CREDIT_CODES = {

@@ -26,7 +26,7 @@ def guide(**changes):
         "enquiry_phone": "",
         "complaint_phone": "",
         "department_id": 1,
-        "department": SimpleNamespace(enquiry_phone="0571-1", complaint_phone="12345"),
+        "department": SimpleNamespace(enquiry_phone="0000-1", complaint_phone="12345"),
         "situations": [situation("由谁办理？", "本人办理", "委托代理人办理")],
         "last_reviewed": date(2026, 1, 1),
         "next_review_due": date(2027, 1, 1),

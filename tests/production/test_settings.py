@@ -16,7 +16,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "CACHE_URL": "redis://127.0.0.1:6379/0",
-    "ALLOWED_HOSTS": "banshi.linjiang.gov.cn",
+    "ALLOWED_HOSTS": "banshi.linjiang.example",
     "DATABASE_URL": "postgres://zhinan:zhinan@127.0.0.1:5432/zhinan",
 }
 

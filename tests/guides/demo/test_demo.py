@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -238,3 +239,25 @@ def test_every_demo_guide_renders_with_its_committed_limit(guides, client):
         html = response.content.decode()
         expected = "即办" if guide.is_instant else f"{guide.committed_limit_days} 个工作日"
         assert expected in html, guide.title
+
+
+def test_demo_phones_and_addresses_belong_to_nobody(demo, db):
+    """Phones: area code 0000 or a national hotline; web addresses: the reserved .example domain."""
+    phone = re.compile(r"^(0000-\d{4,8}|12\d{3})$")
+    phones = [
+        *Department.objects.values_list("enquiry_phone", "complaint_phone"),
+        *ServiceHall.objects.values_list("phone", "phone"),
+        *GuidePage.objects.values_list("enquiry_phone", "complaint_phone"),
+    ]
+    assert [number for pair in phones for number in pair if number and not phone.match(number)] == []
+    texts = " ".join(
+        str(value)
+        for values in GuidePage.objects.values_list("online_url", "appointment_note", "limit_note", "conditions")
+        for value in values
+    )
+    assert re.findall(r"\b0(?!000)\d{2,3}-\d{7,8}\b", texts) == []
+    urls = [
+        *Department.objects.values_list("website", flat=True),
+        *GuidePage.objects.values_list("online_url", flat=True),
+    ]
+    assert [url for url in urls if url and ".example/" not in url] == []
