@@ -16,9 +16,18 @@ sits just inside WhiteNoise, so a cached page skips the session and authenticati
 Each process also keeps its own copies of the pages it served last (LocalCopies), and reads the generation from
 the shared cache at most once a second: a hot page then costs no round trip to Redis. A publish shows at once in
 the process that made it and within a second everywhere else.
+
+When the shared cache is unreachable, pages are served uncached (nor from this process's copies: a publish in
+another process could not reach them), and web/caches.py remembers the failure for a few seconds so that the
+requests skip the cache at once. The rule after an outage: **a process that lost the shared cache starts a new
+generation as soon as it reaches it again.** A change made during the outage could not write its generation, and
+the cache may come back with the old generation and its pages still in it (a network partition, a Redis restarted
+from its snapshot); a new generation drops them. The process that made the change has seen the outage (its write
+failed), so it does this too, and it keeps trying from a background thread in case it serves no public page.
 """
 
 import hashlib
+import logging
 import re
 import threading
 import time
@@ -36,6 +45,8 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from web.caches import CacheUnavailable, outages, strict
+
 GENERATION_KEY = "zhinan:content-generation"
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
 UNCACHEABLE_DIRECTIVES = ("no-store", "no-cache", "private")
@@ -43,18 +54,74 @@ UNCACHEABLE_DIRECTIVES = ("no-store", "no-cache", "private")
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
 CSRF_PLACEHOLDER = b"zhinan-csrf-token-placeholder"
 
+logger = logging.getLogger(__name__)
+
+
+class Outages:
+    """The shared cache's outages this process has answered with a new generation (see the rule above)."""
+
+    RETRY_SECONDS = 5.0
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.handled = 0
+        self.retrying = False
+
+    def handle(self):
+        """Start a new generation if the cache was lost since the last one; CacheUnavailable if it still is."""
+        seen = outages(cache)
+        if seen != self.handled:
+            strict(cache).set(GENERATION_KEY, repr(time.time()), timeout=None)
+            self.handled = seen
+            logger.warning("shared cache back: new content generation, pages cached before the outage are dropped")
+
+    def retry_in_background(self):
+        """Keep trying to start the new generation until the cache answers, for a process that serves no public
+        page (an editors' server): a daemon thread, so a management command still exits at once."""
+        with self.lock:
+            if self.retrying:
+                return
+            self.retrying = True
+        threading.Thread(target=self._retry, name="zhinan-generation-retry", daemon=True).start()
+
+    def _retry(self):
+        try:
+            while True:
+                time.sleep(self.RETRY_SECONDS)
+                try:
+                    self.handle()
+                except CacheUnavailable:
+                    continue
+                local_copies.recheck()
+                return
+        finally:
+            with self.lock:
+                self.retrying = False
+
 
 def content_generation():
-    """The current generation: the time (seconds since the epoch, as text) public content last changed."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, repr(time.time()), timeout=None)
-        generation = cache.get(GENERATION_KEY)
+    """The current generation: the time (seconds since the epoch, as text) public content last changed; None when
+    the shared cache cannot be reached (then nothing may be served from a cache)."""
+    shared = strict(cache)
+    try:
+        outages_handled.handle()
+        generation = shared.get(GENERATION_KEY)
+        if generation is None:
+            shared.add(GENERATION_KEY, repr(time.time()), timeout=None)
+            generation = shared.get(GENERATION_KEY)
+    except CacheUnavailable:
+        return None
     return generation
 
 
 def start_new_generation():
-    cache.set(GENERATION_KEY, repr(time.time()), timeout=None)
+    """Drop every cached page. Never raises: while the shared cache is unreachable the new generation is written
+    when it is back (the rule above)."""
+    try:
+        strict(cache).set(GENERATION_KEY, repr(time.time()), timeout=None)
+    except CacheUnavailable:
+        logger.warning("content changed while the shared cache is unreachable: a new generation follows its return")
+        outages_handled.retry_in_background()
     local_copies.recheck()
 
 
@@ -101,6 +168,7 @@ class LocalCopies:
 
 
 local_copies = LocalCopies()
+outages_handled = Outages()
 
 
 def content_changed(**kwargs):
@@ -212,11 +280,16 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        key = page_key(request)
         generation = local_copies.current_generation()
+        if generation is None:  # the shared cache is unreachable
+            return self.get_response(request)
+        key = page_key(request)
         cached = local_copies.get(key, generation)
         if cached is None:
-            rendered_in, cached = cache.get(key, (None, None))
+            try:
+                rendered_in, cached = strict(cache).get(key, (None, None))
+            except CacheUnavailable:
+                return self.get_response(request)
             if rendered_in != generation:
                 return self.render(request, key, generation)
             local_copies.put(key, generation, cached)
@@ -233,7 +306,10 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if is_cacheable_response(response):
             copy = shareable_copy(response, generation)
-            cache.set(key, (generation, copy), settings.PAGE_CACHE_SECONDS)
+            try:
+                strict(cache).set(key, (generation, copy), settings.PAGE_CACHE_SECONDS)
+            except CacheUnavailable:
+                return response
             local_copies.put(key, generation, copy)
             for header in ("ETag", "Last-Modified", "Cache-Control"):
                 response[header] = copy[header]

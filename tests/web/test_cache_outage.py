@@ -1,0 +1,163 @@
+"""The shared cache unreachable: pages are served uncached, quickly; the rate limit counts in the database; a
+publish made during the outage still drops every cached page once the cache is back."""
+
+import os
+import socket
+import threading
+from datetime import timedelta
+
+import pytest
+import redis
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+
+from tests.conftest import require_service
+from tests.factories import make_guide, make_site
+from web import caches as web_caches
+from web import pagecache
+from web.caches import caches_from_url
+from web.models import RateLimitHit
+from web.ratelimit import FEEDBACK_LIMIT
+
+CLOSED_PORT_URL = "redis://127.0.0.1:9/0"  # discard: nothing listens, the connection is refused at once
+REAL_EXECUTE_COMMAND = redis.Redis.execute_command
+
+
+@pytest.fixture(autouse=True)
+def fresh_state(settings, monkeypatch):
+    """No outage remembered from another test, and no retry thread left behind for the next."""
+    settings.PAGE_CACHE_SECONDS = 60
+    monkeypatch.setattr(web_caches, "breakers", {})
+    monkeypatch.setattr(pagecache, "outages_handled", pagecache.Outages())
+    monkeypatch.setattr(pagecache.Outages, "retry_in_background", lambda self: None)
+    pagecache.local_copies.clear()
+    yield
+    pagecache.local_copies.clear()
+
+
+@pytest.fixture
+def unreachable_cache(settings):
+    settings.CACHES = caches_from_url(CLOSED_PORT_URL)
+
+
+@pytest.fixture
+def guide(guide_index):
+    return make_guide(guide_index, title="结婚登记")
+
+
+def feedback(client, guide):
+    return client.post(guide.url + "feedback/", {"kind": "useful", "useful-useful": "yes"})
+
+
+@pytest.mark.django_db
+def test_every_public_page_answers_without_the_cache(client, guide, guide_index, unreachable_cache):
+    for url in ("/", guide.url, guide_index.url, "/api/v1/guides/", "/search/?q=结婚", "/api/search/?q=结婚"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "ETag" not in response, url  # not cached: nothing can tell this process of a publish elsewhere
+
+
+@pytest.mark.django_db
+def test_the_feedback_limit_counts_in_the_database_without_the_cache(guide, unreachable_cache):
+    client = Client(REMOTE_ADDR="10.0.0.1")
+    for _ in range(FEEDBACK_LIMIT):
+        assert feedback(client, guide).status_code == 302
+    refused = feedback(client, guide)
+    assert refused.status_code == 429
+    assert "您提交得太频繁了" in refused.content.decode()
+    assert feedback(Client(REMOTE_ADDR="10.0.0.2"), guide).status_code == 302
+    assert RateLimitHit.objects.count() == FEEDBACK_LIMIT + 1  # a refused post is not counted
+
+
+@pytest.mark.django_db
+def test_old_rate_limit_rows_are_deleted(guide, unreachable_cache):
+    RateLimitHit.objects.create(key="ratelimit:feedback:old", at=timezone.now() - timedelta(days=2))
+    assert feedback(Client(REMOTE_ADDR="10.0.0.1"), guide).status_code == 302
+    assert not RateLimitHit.objects.filter(key="ratelimit:feedback:old").exists()
+
+
+@pytest.fixture
+def hanging_redis(settings):
+    """A port that accepts connections and never answers, as a frozen Redis; each wait is socket_timeout (0.3 s).
+    Yields the list of the connections it accepted."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(100)
+    server.settimeout(0.05)
+    accepted, stop = [], threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    settings.CACHES = caches_from_url(f"redis://127.0.0.1:{server.getsockname()[1]}/0")
+    settings.CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.3, "socket_timeout": 0.3}
+    yield accepted
+    stop.set()
+    thread.join()
+    for connection in accepted:
+        connection.close()
+    server.close()
+
+
+@pytest.mark.django_db
+def test_a_hanging_cache_is_waited_for_once_then_skipped(client, guide, hanging_redis):
+    for _ in range(10):
+        assert client.get(guide.url).status_code == 200
+    assert len(hanging_redis) == 1  # one request waited for the cache; the other nine skipped it at once
+
+
+def test_content_generation_and_a_new_generation_never_raise(unreachable_cache):
+    assert pagecache.content_generation() is None
+    pagecache.start_new_generation()
+
+
+@pytest.fixture
+def real_redis(settings):
+    url = os.environ.get("TEST_REDIS_URL")
+    require_service(url, "TEST_REDIS_URL is not set (a Redis to test on)")
+    settings.CACHES = caches_from_url(url)
+    cache.clear()
+    yield url
+    cache.clear()
+
+
+@pytest.fixture
+def outage(monkeypatch):
+    """A function that starts an outage (every Redis command fails as with a stopped server) and returns one that
+    ends it; the back-off is shortened so that the cache is tried again at once."""
+    monkeypatch.setattr(web_caches.Breaker, "BACKOFF_SECONDS", 0.0)
+
+    def refused(*args, **kwargs):
+        raise redis.exceptions.ConnectionError("Connection refused (test)")
+
+    def start():
+        monkeypatch.setattr(redis.Redis, "execute_command", refused)
+        return lambda: monkeypatch.setattr(redis.Redis, "execute_command", REAL_EXECUTE_COMMAND)
+
+    return start
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_publish_during_an_outage_drops_the_cached_pages_once_the_cache_is_back(client, real_redis, outage):
+    """The publish cannot write the new generation, and the old generation and its pages are still in Redis when it
+    returns (a network partition, or a Redis restarted from its snapshot): they must not be served again."""
+    _home, index = make_site()
+    guide = make_guide(index, title="旧标题")
+    assert "旧标题" in client.get(guide.url).content.decode()
+    assert client.get(guide.url)["ETag"]  # cached, in the generation still in Redis after the outage
+    end_outage = outage()
+    guide.title = "新标题"
+    guide.save_revision().publish()  # committed at once (transaction=True): the new generation is lost
+    assert "新标题" in client.get(guide.url).content.decode()  # uncached meanwhile
+    end_outage()
+    pagecache.local_copies.recheck()
+    page = client.get(guide.url)
+    assert "新标题" in page.content.decode()
+    assert "ETag" in page  # and cached again
