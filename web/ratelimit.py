@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from web.caches import CacheUnavailable, strict
+from web.client import client_address
 from web.models import RateLimitHit
 
 FEEDBACK_LIMIT = 5
@@ -19,9 +20,9 @@ KEEP_HITS_SECONDS = 24 * 3600  # no window is longer than this
 
 
 def client_key(request, scope):
-    """A key for this client; the address is hashed so the cache and the database hold no personal data."""
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    """A key for this client (its address, behind trusted proxies the one they received the request from); the
+    address is hashed so the cache and the database hold no personal data."""
+    digest = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
     return f"ratelimit:{scope}:{digest}"
 
 

@@ -7,6 +7,7 @@ import dj_database_url
 
 from search.engines import search_backends
 from web.caches import caches_from_url
+from web.client import networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -112,6 +113,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 CACHES = caches_from_url(os.environ.get("CACHE_URL", "locmem://"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR networks): the rate limit and the sign-in
+# throttle key on the client behind them (web/client.py). Loopback by default, like gunicorn's forwarded_allow_ips.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+networks(tuple(TRUSTED_PROXIES))  # a wrong entry stops the site at start, not at the first request
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
