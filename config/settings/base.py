@@ -1,6 +1,7 @@
 """Settings shared by every environment. Anything that differs between machines comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -118,6 +122,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # throttle key on the client behind them (web/client.py). Loopback by default, like gunicorn's forwarded_allow_ips.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 networks(tuple(TRUSTED_PROXIES))  # a wrong entry stops the site at start, not at the first request
+
+# Sign-in throttling (django-axes) for the Wagtail admin and Django's admin: after LOGIN_FAILURE_LIMIT wrong
+# passwords for one account, or from one client, sign-in is refused for LOGIN_LOCKOUT_MINUTES, even with the right
+# password. An administrator lifts it earlier in Django's admin (访问尝试) or with `manage.py axes_reset_username`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each alone: per account and per client
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "web.client.client_address"
+AXES_LOCKOUT_TEMPLATE = "web/login_locked.html"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"  # in the database: a Redis outage does not lift it
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
