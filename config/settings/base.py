@@ -110,10 +110,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "options", f"-c random_page_cost={os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')}"
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several threads and processes write at once (editors saving, citizens posting feedback). By default SQLite
+    # answers "database is locked" at once to a transaction that read and then wants to write while another
+    # writes, and readers block the writer: WAL lets readers go on beside one writer, IMMEDIATE takes the write
+    # lock when a transaction begins (so it waits its turn instead of failing half-way), and the busy timeout is
+    # how long it waits. synchronous=NORMAL is the usual companion of WAL (a power cut may lose the last commits,
+    # never the file).
     # SQLite keeps 2 MB of the file in memory per connection by default. A search at 10,000 guides reads more
     # than that of index entries and pages, and went back to the file for each: 64 MB (filled only as read)
     # took a fifth off the slowest searches (benchmarks/search_speed.py).
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("init_command", "PRAGMA cache_size = -65536")
+    sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    sqlite_options.setdefault(
+        "init_command", "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536"
+    )
+    sqlite_options.setdefault("transaction_mode", "IMMEDIATE")
+    sqlite_options.setdefault("timeout", int(os.environ.get("DATABASE_BUSY_TIMEOUT", "20")))
 CACHES = caches_from_url(os.environ.get("CACHE_URL", "locmem://"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
