@@ -17,10 +17,14 @@ from urllib.parse import urlsplit
 from django.core.cache.backends import redis
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.functional import cached_property
-from redis import exceptions as redis_errors
+
+try:
+    from redis import exceptions as redis_errors
+except ImportError:  # redis-py comes with the production extra; without it no Redis cache can be configured
+    redis_errors = None
 
 REDIS_SCHEMES = {"redis", "rediss", "unix"}
-UNREACHABLE = (redis_errors.ConnectionError, redis_errors.TimeoutError)
+UNREACHABLE = (redis_errors.ConnectionError, redis_errors.TimeoutError) if redis_errors else ()
 
 logger = logging.getLogger(__name__)
 
