@@ -53,7 +53,7 @@ class Breaker:
     """What this process knows of one cache server's health, shared by its threads.
 
     After a failure, calls in the next BACKOFF_SECONDS fail at once; then one call tries the server again while the
-    others keep failing fast until it has answered. `outages` counts the times the server was lost."""
+    others keep failing fast until it has answered."""
 
     BACKOFF_SECONDS = 5.0
 
@@ -61,11 +61,6 @@ class Breaker:
         self.name = name
         self.lock = threading.Lock()
         self.retry_at = None  # while the server is down: when to try it again (monotonic clock)
-        self.outages = 0
-
-    @property
-    def down(self):
-        return self.retry_at is not None
 
     def before_call(self):
         if self.retry_at is None:
@@ -81,9 +76,8 @@ class Breaker:
     def failed(self, error):
         with self.lock:
             if self.retry_at is None:
-                self.outages += 1
                 logger.warning(
-                    "cache %s unreachable (%s): pages are served uncached, the rate limit counts in the database; "
+                    "cache %s unreachable (%s): pages are not cached, the rate limit counts in the database; "
                     "trying again every %s s",
                     self.name,
                     error,
@@ -211,11 +205,6 @@ class RedisCache(redis.RedisCache):
     def strict(self):
         return StrictOperations(self)
 
-    @property
-    def outages(self):
-        """How many times this process lost the server."""
-        return self._cache.breaker.outages
-
     add = degrading(redis.RedisCache.add, no)
     get = degrading(redis.RedisCache.get, lambda key, default=None, version=None: default)
     set = degrading(redis.RedisCache.set, nothing)
@@ -233,11 +222,6 @@ def strict(cache):
     """`cache`'s operations raising CacheUnavailable while the shared cache is unreachable (a cache in this
     process's memory always answers, and is returned as it is)."""
     return getattr(cache, "strict", cache)
-
-
-def outages(cache):
-    """How many times this process lost `cache`'s server (0 for a cache in this process's memory)."""
-    return getattr(cache, "outages", 0)
 
 
 def cache_status(cache):

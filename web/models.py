@@ -1,4 +1,5 @@
-"""The web app's one table: rate limit counts while the shared cache is unreachable (web/ratelimit.py)."""
+"""The web app's tables: the page cache's content generation, and rate limit counts while the shared cache is
+unreachable."""
 
 from django.db import models
 from django.utils import timezone
@@ -15,3 +16,13 @@ class RateLimitHit(models.Model):
 
     def __str__(self):
         return f"{self.key} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class ContentGeneration(models.Model):
+    """One row (pk 1): when the public content last changed, the generation of every cached page (web/pagecache.py).
+    In the database rather than the shared cache, so that a change made while the cache is unreachable is not lost."""
+
+    changed_at = models.FloatField(help_text="seconds since the epoch")
+
+    def __str__(self):
+        return repr(self.changed_at)

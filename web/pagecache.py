@@ -17,13 +17,14 @@ Each process also keeps its own copies of the pages it served last (LocalCopies)
 the shared cache at most once a second: a hot page then costs no round trip to Redis. A publish shows at once in
 the process that made it and within a second everywhere else.
 
-When the shared cache is unreachable, pages are served uncached (nor from this process's copies: a publish in
-another process could not reach them), and web/caches.py remembers the failure for a few seconds so that the
-requests skip the cache at once. The rule after an outage: **a process that lost the shared cache starts a new
-generation as soon as it reaches it again.** A change made during the outage could not write its generation, and
-the cache may come back with the old generation and its pages still in it (a network partition, a Redis restarted
-from its snapshot); a new generation drops them. The process that made the change has seen the outage (its write
-failed), so it does this too, and it keeps trying from a background thread in case it serves no public page.
+The generation lives in the database (web.models.ContentGeneration), not in the shared cache: the change that
+starts a new one is written there anyway, so it is never lost with the cache, and a cache that comes back after an
+outage with the pages of an old generation still in it (a network partition, a Redis restarted from its snapshot)
+cannot serve them: their generation is not the current one. While the shared cache is unreachable, each process
+serves its own copies and renders the rest (their generation is still checked, so a publish anywhere still shows
+within a second), and web/caches.py remembers the failure for a few seconds so that requests skip the shared cache
+at once instead of each waiting for its timeout. While the database
+is unreachable no content can change, so the last generation read stays right and cached pages are still served.
 """
 
 import hashlib
@@ -32,10 +33,11 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from contextlib import suppress
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
@@ -45,9 +47,9 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from web.caches import CacheUnavailable, outages, strict
+from web.caches import CacheUnavailable, strict
+from web.models import ContentGeneration
 
-GENERATION_KEY = "zhinan:content-generation"
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
 UNCACHEABLE_DIRECTIVES = ("no-store", "no-cache", "private")
 # The form token that {% csrf_token %} renders: kept out of the cache, filled in for each visitor.
@@ -57,71 +59,27 @@ CSRF_PLACEHOLDER = b"zhinan-csrf-token-placeholder"
 logger = logging.getLogger(__name__)
 
 
-class Outages:
-    """The shared cache's outages this process has answered with a new generation (see the rule above)."""
-
-    RETRY_SECONDS = 5.0
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.handled = 0
-        self.retrying = False
-
-    def handle(self):
-        """Start a new generation if the cache was lost since the last one; CacheUnavailable if it still is."""
-        seen = outages(cache)
-        if seen != self.handled:
-            strict(cache).set(GENERATION_KEY, repr(time.time()), timeout=None)
-            self.handled = seen
-            logger.warning("shared cache back: new content generation, pages cached before the outage are dropped")
-
-    def retry_in_background(self):
-        """Keep trying to start the new generation until the cache answers, for a process that serves no public
-        page (an editors' server): a daemon thread, so a management command still exits at once."""
-        with self.lock:
-            if self.retrying:
-                return
-            self.retrying = True
-        threading.Thread(target=self._retry, name="zhinan-generation-retry", daemon=True).start()
-
-    def _retry(self):
-        try:
-            while True:
-                time.sleep(self.RETRY_SECONDS)
-                try:
-                    self.handle()
-                except CacheUnavailable:
-                    continue
-                local_copies.recheck()
-                return
-        finally:
-            with self.lock:
-                self.retrying = False
-
-
 def content_generation():
     """The current generation: the time (seconds since the epoch, as text) public content last changed; None when
-    the shared cache cannot be reached (then nothing may be served from a cache)."""
-    shared = strict(cache)
+    the database cannot be read."""
     try:
-        outages_handled.handle()
-        generation = shared.get(GENERATION_KEY)
-        if generation is None:
-            shared.add(GENERATION_KEY, repr(time.time()), timeout=None)
-            generation = shared.get(GENERATION_KEY)
-    except CacheUnavailable:
+        changed_at = ContentGeneration.objects.filter(pk=1).values_list("changed_at", flat=True).first()
+        if changed_at is None:
+            changed_at = ContentGeneration.objects.get_or_create(pk=1, defaults={"changed_at": time.time()})[
+                0
+            ].changed_at
+    except DatabaseError:
+        logger.exception("page cache: the content generation cannot be read")
         return None
-    return generation
+    return repr(changed_at)
 
 
 def start_new_generation():
-    """Drop every cached page. Never raises: while the shared cache is unreachable the new generation is written
-    when it is back (the rule above)."""
+    """Drop every cached page (in every process within GENERATION_SECONDS). Never raises."""
     try:
-        strict(cache).set(GENERATION_KEY, repr(time.time()), timeout=None)
-    except CacheUnavailable:
-        logger.warning("content changed while the shared cache is unreachable: a new generation follows its return")
-        outages_handled.retry_in_background()
+        ContentGeneration.objects.update_or_create(pk=1, defaults={"changed_at": time.time()})
+    except DatabaseError:  # the change itself was just committed, so this is a moment's outage at worst
+        logger.exception("page cache: a new content generation could not be written")
     local_copies.recheck()
 
 
@@ -137,9 +95,11 @@ class LocalCopies:
         self.generation, self.read_at = None, float("-inf")
 
     def current_generation(self):
+        """The generation, read at most once every GENERATION_SECONDS; while the database cannot be read, the last
+        one read (nothing can change meanwhile), or None if there is none."""
         now = time.monotonic()
         if now - self.read_at > self.GENERATION_SECONDS:
-            self.generation, self.read_at = content_generation(), now
+            self.generation, self.read_at = content_generation() or self.generation, now
         return self.generation
 
     def recheck(self):
@@ -168,7 +128,6 @@ class LocalCopies:
 
 
 local_copies = LocalCopies()
-outages_handled = Outages()
 
 
 def content_changed(**kwargs):
@@ -281,7 +240,7 @@ class PublicPageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         generation = local_copies.current_generation()
-        if generation is None:  # the shared cache is unreachable
+        if generation is None:  # never read: the database is unreachable
             return self.get_response(request)
         key = page_key(request)
         cached = local_copies.get(key, generation)
@@ -306,10 +265,8 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if is_cacheable_response(response):
             copy = shareable_copy(response, generation)
-            try:
+            with suppress(CacheUnavailable):  # then kept by this process alone until the shared cache is back
                 strict(cache).set(key, (generation, copy), settings.PAGE_CACHE_SECONDS)
-            except CacheUnavailable:
-                return response
             local_copies.put(key, generation, copy)
             for header in ("ETag", "Last-Modified", "Cache-Control"):
                 response[header] = copy[header]
