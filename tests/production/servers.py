@@ -1,11 +1,12 @@
-"""Real processes for the fault tests: a throw-away PostgreSQL cluster and gunicorn serving the site, and a small
-HTTP client that keeps cookies and fills in forms as a browser would."""
+"""Real processes for the fault tests: a throw-away PostgreSQL cluster, Redis and gunicorn serving the site, and a
+small HTTP client that keeps cookies and fills in forms as a browser would."""
 
 import http.client
 import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -244,6 +245,81 @@ class OpenSearchNodes:
         for node in list(self.processes):
             self.kill(node)
         shutil.rmtree(self.home, ignore_errors=True)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class RedisServer:
+    """A redis-server of its own, on its own port (ZHINAN_FAULTS_REDIS_PORT, else a free one), so that stopping it
+    disturbs no one else's. It keeps its data in a snapshot file when stopped with `stop(save=True)` and loads it
+    when started again, as a Redis restarted from its snapshot does."""
+
+    def __init__(self):
+        self.binary = shutil.which("redis-server")
+        if not self.binary:
+            missing_service("needs redis-server (bash .ci/services/redis.sh install)")
+        self.port = int(os.environ.get("ZHINAN_FAULTS_REDIS_PORT") or free_port())
+        self.dir = Path(tempfile.mkdtemp(prefix="zhinan-faults-redis-"))
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def client(self):
+        import redis  # the production extra: only the Redis fault tests need it
+
+        return redis.Redis(port=self.port, socket_timeout=5)
+
+    def start(self):
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.dir),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--logfile",
+                str(self.dir / "redis.log"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+
+        def answers():
+            try:
+                return self.client().ping()
+            except Exception:  # not yet listening, or still loading its snapshot
+                return False
+
+        wait_until(answers, 30, f"redis-server on port {self.port}")
+
+    def stop(self, save=False):
+        """Stop the server: with `save`, after writing its data to the snapshot it loads when started again."""
+        if self.process and self.process.poll() is None:
+            self.client().shutdown(save=save, nosave=not save)
+            self.process.wait(timeout=30)
+
+    def freeze(self):
+        """A hung server: connections are accepted by the kernel, nothing answers."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def remove(self):
+        if self.process and self.process.poll() is None:
+            self.thaw()
+            self.process.kill()
+            self.process.wait(timeout=30)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 class Browser:
