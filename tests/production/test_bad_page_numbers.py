@@ -18,7 +18,7 @@ import json
 from django.test import Client
 from tests.factories import make_site
 make_site()
-client = Client(SERVER_NAME="127.0.0.1")
+client = Client(SERVER_NAME="127.0.0.1", raise_request_exception=False)  # a 500 is an answer here
 answers = {{}}
 for url in {urls!r}:
     response = client.get(url)
