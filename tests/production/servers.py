@@ -301,6 +301,9 @@ class RedisServer:
 
         wait_until(answers, 30, f"redis-server on port {self.port}")
 
+    def running(self):
+        return self.process is not None and self.process.poll() is None
+
     def stop(self, save=False):
         """Stop the server: with `save`, after writing its data to the snapshot it loads when started again."""
         if self.process and self.process.poll() is None:
