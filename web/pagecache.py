@@ -13,9 +13,9 @@ another cookie or say no-store/private. A page's form token (the feedback forms)
 cache keeps the page without it and fills in each visitor's own, through Django's CSRF middleware. The middleware
 sits just inside WhiteNoise, so a cached page skips the session and authentication middlewares.
 
-Each process also keeps its own copies of the pages it served last (LocalCopies), and reads the generation from
-the shared cache at most once a second: a hot page then costs no round trip to Redis. A publish shows at once in
-the process that made it and within a second everywhere else.
+Each process also keeps its own copies of the pages it served last (LocalCopies), and reads the generation at
+most once a second: a hot page then costs no round trip to Redis. A publish shows at once in the process that made
+it and within a second everywhere else.
 
 The generation lives in the database (web.models.ContentGeneration), not in the shared cache: the change that
 starts a new one is written there anyway, so it is never lost with the cache, and a cache that comes back after an
@@ -23,8 +23,8 @@ outage with the pages of an old generation still in it (a network partition, a R
 cannot serve them: their generation is not the current one. While the shared cache is unreachable, each process
 serves its own copies and renders the rest (their generation is still checked, so a publish anywhere still shows
 within a second), and web/caches.py remembers the failure for a few seconds so that requests skip the shared cache
-at once instead of each waiting for its timeout. While the database
-is unreachable no content can change, so the last generation read stays right and cached pages are still served.
+at once instead of each waiting for its timeout. While the database is unreachable no content can change, so the
+last generation read stays right and cached pages are still served.
 """
 
 import hashlib
@@ -65,9 +65,8 @@ def content_generation():
     try:
         changed_at = ContentGeneration.objects.filter(pk=1).values_list("changed_at", flat=True).first()
         if changed_at is None:
-            changed_at = ContentGeneration.objects.get_or_create(pk=1, defaults={"changed_at": time.time()})[
-                0
-            ].changed_at
+            row, _created = ContentGeneration.objects.get_or_create(pk=1, defaults={"changed_at": time.time()})
+            changed_at = row.changed_at
     except DatabaseError:
         logger.exception("page cache: the content generation cannot be read")
         return None
@@ -248,7 +247,7 @@ class PublicPageCacheMiddleware:
             try:
                 rendered_in, cached = strict(cache).get(key, (None, None))
             except CacheUnavailable:
-                return self.get_response(request)
+                rendered_in = None
             if rendered_in != generation:
                 return self.render(request, key, generation)
             local_copies.put(key, generation, cached)
