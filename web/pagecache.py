@@ -20,11 +20,14 @@ it and within a second everywhere else.
 The generation lives in the database (web.models.ContentGeneration), not in the shared cache: the change that
 starts a new one is written there anyway, so it is never lost with the cache, and a cache that comes back after an
 outage with the pages of an old generation still in it (a network partition, a Redis restarted from its snapshot)
-cannot serve them: their generation is not the current one. While the shared cache is unreachable, each process
-serves its own copies and renders the rest (their generation is still checked, so a publish anywhere still shows
-within a second), and web/caches.py remembers the failure for a few seconds so that requests skip the shared cache
-at once instead of each waiting for its timeout. While the database is unreachable no content can change, so the
-last generation read stays right and cached pages are still served.
+cannot serve them: their generation is not the current one.
+
+While the shared cache is unreachable, each process serves its own copies and renders the rest; the generation is
+still checked, so a publish anywhere still shows within a second. A page rendered meanwhile is kept for
+OUTAGE_SECONDS only, so that it is shared again soon after the cache is back. web/caches.py remembers the failure
+for a few seconds, so that requests skip the shared cache at once instead of each waiting for its timeout. While
+the database is unreachable no content can change: the last generation read stays right, and cached pages are
+still served.
 """
 
 import hashlib
@@ -33,7 +36,6 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from contextlib import suppress
 
 from django.conf import settings
 from django.core.cache import cache
@@ -86,6 +88,7 @@ class LocalCopies:
     """This process's copies of the cached pages it served last, and of the generation they belong to."""
 
     SIZE = 200  # pages; a guide page is about 25 KB
+    OUTAGE_SECONDS = 10  # how long a page rendered while the shared cache is unreachable is kept
     GENERATION_SECONDS = 1.0  # how long the shared generation is trusted before it is read again
 
     def __init__(self):
@@ -113,9 +116,11 @@ class LocalCopies:
             self.pages.move_to_end(key)
         return response_copy(response, response.content)
 
-    def put(self, key, generation, response):
+    def put(self, key, generation, response, seconds=None):
+        """Keep `response` for `seconds` (PAGE_CACHE_SECONDS unless told)."""
+        seconds = settings.PAGE_CACHE_SECONDS if seconds is None else seconds
         with self.lock:
-            self.pages[key] = (generation, time.monotonic() + settings.PAGE_CACHE_SECONDS, response)
+            self.pages[key] = (generation, time.monotonic() + seconds, response)
             self.pages.move_to_end(key)
             while len(self.pages) > self.SIZE:
                 self.pages.popitem(last=False)
@@ -264,9 +269,13 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if is_cacheable_response(response):
             copy = shareable_copy(response, generation)
-            with suppress(CacheUnavailable):  # then kept by this process alone until the shared cache is back
+            try:
                 strict(cache).set(key, (generation, copy), settings.PAGE_CACHE_SECONDS)
-            local_copies.put(key, generation, copy)
+            except CacheUnavailable:
+                # Kept by this process alone, and briefly: rendered again after the cache is back, it is shared again.
+                local_copies.put(key, generation, copy, seconds=LocalCopies.OUTAGE_SECONDS)
+            else:
+                local_copies.put(key, generation, copy)
             for header in ("ETag", "Last-Modified", "Cache-Control"):
                 response[header] = copy[header]
         return response

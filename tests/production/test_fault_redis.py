@@ -13,7 +13,17 @@ import urllib.parse
 
 import pytest
 
-from .servers import Browser, Gunicorn, PostgresCluster, RedisServer, form_token, get, manage, production_env
+from .servers import (
+    Browser,
+    Gunicorn,
+    PostgresCluster,
+    RedisServer,
+    form_token,
+    get,
+    manage,
+    production_env,
+    wait_until,
+)
 
 pytestmark = pytest.mark.faults
 
@@ -137,9 +147,11 @@ def test_a_stopped_redis_fails_no_request_and_pages_are_cached_again_when_it_is_
     posted = [status for phase, path, status, _seconds in load.results if phase == "stopped" and path == "feedback"]
     assert posted and set(posted) <= {302, 429} and 302 in posted  # counted in the database meanwhile
     assert health() == {"status": "ok", "database": {"ok": True}, "search": {"ok": True}, "cache": {"ok": True}}
-    for path in ("/", "/guides/", guide_url):
-        assert get(path)[0] == 200
-    assert cached_pages(redis) >= 2, server.log_tail()
+
+    def shared_again():  # pages rendered during the outage are kept by each process for a few seconds only
+        return all(get(path)[0] == 200 for path in ("/", "/guides/", guide_url)) and cached_pages(redis) >= 3
+
+    wait_until(shared_again, 30, "pages to be cached in Redis again")
 
 
 def test_a_frozen_redis_is_skipped_instead_of_waited_for(redis_running):
