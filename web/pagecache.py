@@ -13,12 +13,25 @@ another cookie or say no-store/private. A page's form token (the feedback forms)
 cache keeps the page without it and fills in each visitor's own, through Django's CSRF middleware. The middleware
 sits just inside WhiteNoise, so a cached page skips the session and authentication middlewares.
 
-Each process also keeps its own copies of the pages it served last (LocalCopies), and reads the generation from
-the shared cache at most once a second: a hot page then costs no round trip to Redis. A publish shows at once in
-the process that made it and within a second everywhere else.
+Each process also keeps its own copies of the pages it served last (LocalCopies), and reads the generation at
+most once a second: a hot page then costs no round trip to Redis. A publish shows at once in the process that made
+it and within a second everywhere else.
+
+The generation lives in the database (web.models.ContentGeneration), not in the shared cache: the change that
+starts a new one is written there anyway, so it is never lost with the cache, and a cache that comes back after an
+outage with the pages of an old generation still in it (a network partition, a Redis restarted from its snapshot)
+cannot serve them: their generation is not the current one.
+
+While the shared cache is unreachable, each process serves its own copies and renders the rest; the generation is
+still checked, so a publish anywhere still shows within a second. A page rendered meanwhile is kept for
+OUTAGE_SECONDS only, so that it is shared again soon after the cache is back. web/caches.py remembers the failure
+for a few seconds, so that requests skip the shared cache at once instead of each waiting for its timeout. While
+the database is unreachable no content can change: the last generation read stays right, and cached pages are
+still served.
 """
 
 import hashlib
+import logging
 import re
 import threading
 import time
@@ -26,7 +39,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
@@ -36,25 +49,38 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-GENERATION_KEY = "zhinan:content-generation"
+from web.caches import CacheUnavailable, strict
+from web.models import ContentGeneration
+
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
 UNCACHEABLE_DIRECTIVES = ("no-store", "no-cache", "private")
 # The form token that {% csrf_token %} renders: kept out of the cache, filled in for each visitor.
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
 CSRF_PLACEHOLDER = b"zhinan-csrf-token-placeholder"
 
+logger = logging.getLogger(__name__)
+
 
 def content_generation():
-    """The current generation: the time (seconds since the epoch, as text) public content last changed."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, repr(time.time()), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    """The current generation: the time (seconds since the epoch, as text) public content last changed; None when
+    the database cannot be read."""
+    try:
+        changed_at = ContentGeneration.objects.filter(pk=1).values_list("changed_at", flat=True).first()
+        if changed_at is None:
+            row, _created = ContentGeneration.objects.get_or_create(pk=1, defaults={"changed_at": time.time()})
+            changed_at = row.changed_at
+    except DatabaseError:
+        logger.exception("page cache: the content generation cannot be read")
+        return None
+    return repr(changed_at)
 
 
 def start_new_generation():
-    cache.set(GENERATION_KEY, repr(time.time()), timeout=None)
+    """Drop every cached page (in every process within GENERATION_SECONDS). Never raises."""
+    try:
+        ContentGeneration.objects.update_or_create(pk=1, defaults={"changed_at": time.time()})
+    except DatabaseError:  # the change itself was just committed, so this is a moment's outage at worst
+        logger.exception("page cache: a new content generation could not be written")
     local_copies.recheck()
 
 
@@ -62,6 +88,7 @@ class LocalCopies:
     """This process's copies of the cached pages it served last, and of the generation they belong to."""
 
     SIZE = 200  # pages; a guide page is about 25 KB
+    OUTAGE_SECONDS = 10  # how long a page rendered while the shared cache is unreachable is kept
     GENERATION_SECONDS = 1.0  # how long the shared generation is trusted before it is read again
 
     def __init__(self):
@@ -70,9 +97,11 @@ class LocalCopies:
         self.generation, self.read_at = None, float("-inf")
 
     def current_generation(self):
+        """The generation, read at most once every GENERATION_SECONDS; while the database cannot be read, the last
+        one read (nothing can change meanwhile), or None if there is none."""
         now = time.monotonic()
         if now - self.read_at > self.GENERATION_SECONDS:
-            self.generation, self.read_at = content_generation(), now
+            self.generation, self.read_at = content_generation() or self.generation, now
         return self.generation
 
     def recheck(self):
@@ -87,9 +116,11 @@ class LocalCopies:
             self.pages.move_to_end(key)
         return response_copy(response, response.content)
 
-    def put(self, key, generation, response):
+    def put(self, key, generation, response, seconds=None):
+        """Keep `response` for `seconds` (PAGE_CACHE_SECONDS unless told)."""
+        seconds = settings.PAGE_CACHE_SECONDS if seconds is None else seconds
         with self.lock:
-            self.pages[key] = (generation, time.monotonic() + settings.PAGE_CACHE_SECONDS, response)
+            self.pages[key] = (generation, time.monotonic() + seconds, response)
             self.pages.move_to_end(key)
             while len(self.pages) > self.SIZE:
                 self.pages.popitem(last=False)
@@ -212,11 +243,16 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        key = page_key(request)
         generation = local_copies.current_generation()
+        if generation is None:  # never read: the database is unreachable
+            return self.get_response(request)
+        key = page_key(request)
         cached = local_copies.get(key, generation)
         if cached is None:
-            rendered_in, cached = cache.get(key, (None, None))
+            try:
+                rendered_in, cached = strict(cache).get(key, (None, None))
+            except CacheUnavailable:
+                rendered_in = None
             if rendered_in != generation:
                 return self.render(request, key, generation)
             local_copies.put(key, generation, cached)
@@ -233,8 +269,13 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if is_cacheable_response(response):
             copy = shareable_copy(response, generation)
-            cache.set(key, (generation, copy), settings.PAGE_CACHE_SECONDS)
-            local_copies.put(key, generation, copy)
+            try:
+                strict(cache).set(key, (generation, copy), settings.PAGE_CACHE_SECONDS)
+            except CacheUnavailable:
+                # Kept by this process alone, and briefly: rendered again after the cache is back, it is shared again.
+                local_copies.put(key, generation, copy, seconds=LocalCopies.OUTAGE_SECONDS)
+            else:
+                local_copies.put(key, generation, copy)
             for header in ("ETag", "Last-Modified", "Cache-Control"):
                 response[header] = copy[header]
         return response

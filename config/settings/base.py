@@ -1,12 +1,14 @@
 """Settings shared by every environment. Anything that differs between machines comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
 from search.engines import search_backends
 from web.caches import caches_from_url
+from web.client import networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -51,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     "guides.admin.middleware.PublishingRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -106,13 +111,44 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "options", f"-c random_page_cost={os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')}"
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several threads and processes write at once (editors saving, citizens posting feedback). By default SQLite
+    # answers "database is locked" at once to a transaction that read and then wants to write while another
+    # writes, and readers block the writer: WAL lets readers go on beside one writer, IMMEDIATE takes the write
+    # lock when a transaction begins (so it waits its turn instead of failing half-way), and the busy timeout is
+    # how long it waits. synchronous=NORMAL is the usual companion of WAL (a power cut may lose the last commits,
+    # never the file).
     # SQLite keeps 2 MB of the file in memory per connection by default. A search at 10,000 guides reads more
     # than that of index entries and pages, and went back to the file for each: 64 MB (filled only as read)
     # took a fifth off the slowest searches (benchmarks/search_speed.py).
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("init_command", "PRAGMA cache_size = -65536")
+    sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    sqlite_options.setdefault(
+        "init_command", "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536"
+    )
+    sqlite_options.setdefault("transaction_mode", "IMMEDIATE")
+    sqlite_options.setdefault("timeout", int(os.environ.get("DATABASE_BUSY_TIMEOUT", "20")))
 CACHES = caches_from_url(os.environ.get("CACHE_URL", "locmem://"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR networks): the rate limit and the sign-in
+# throttle key on the client behind them (web/client.py). Loopback by default, like gunicorn's forwarded_allow_ips.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+networks(tuple(TRUSTED_PROXIES))  # a wrong entry stops the site at start, not at the first request
+
+# Sign-in throttling (django-axes) for the Wagtail admin and Django's admin: after LOGIN_FAILURE_LIMIT wrong
+# passwords for one account, or from one client, sign-in is refused for LOGIN_LOCKOUT_MINUTES, even with the right
+# password. An administrator lifts it earlier in Django's admin (访问尝试) or with `manage.py axes_reset_username`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each alone: per account and per client
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "web.client.client_address"
+AXES_LOCKOUT_TEMPLATE = "web/login_locked.html"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"  # in the database: a Redis outage does not lift it
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

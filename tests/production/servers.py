@@ -1,8 +1,12 @@
-"""Real processes for the fault tests: a throw-away PostgreSQL cluster and gunicorn serving the site."""
+"""Real processes for the fault tests: a throw-away PostgreSQL cluster, Redis and gunicorn serving the site, and a
+small HTTP client that keeps cookies and fills in forms as a browser would."""
 
+import http.client
 import os
+import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -10,7 +14,9 @@ import time
 import urllib.error
 import urllib.request
 from glob import glob
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlencode
 
 from .conftest import missing_service
 
@@ -95,14 +101,19 @@ def production_env(**extra):
 
 def manage(env, *args):
     command = [sys.executable, "manage.py", *args]
-    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)  # noqa: S603
+    return subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=600)  # noqa: S603
 
 
 class Gunicorn:
-    """gunicorn with config/gunicorn.py, one worker, on APP_PORT."""
+    """gunicorn with config/gunicorn.py on APP_PORT: one worker with two threads unless told otherwise."""
 
-    def __init__(self, env):
-        self.env = {**env, "GUNICORN_BIND": f"127.0.0.1:{APP_PORT}", "GUNICORN_WORKERS": "1", "GUNICORN_THREADS": "2"}
+    def __init__(self, env, workers=1, threads=2):
+        self.env = {
+            **env,
+            "GUNICORN_BIND": f"127.0.0.1:{APP_PORT}",
+            "GUNICORN_WORKERS": str(workers),
+            "GUNICORN_THREADS": str(threads),
+        }
         self.process = None
         self.log = Path(tempfile.mkstemp(prefix="zhinan-faults-gunicorn-", suffix=".log")[1])
 
@@ -234,3 +245,191 @@ class OpenSearchNodes:
         for node in list(self.processes):
             self.kill(node)
         shutil.rmtree(self.home, ignore_errors=True)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class RedisServer:
+    """A redis-server of its own, on its own port (ZHINAN_FAULTS_REDIS_PORT, else a free one), so that stopping it
+    disturbs no one else's. It keeps its data in a snapshot file when stopped with `stop(save=True)` and loads it
+    when started again, as a Redis restarted from its snapshot does."""
+
+    def __init__(self):
+        self.binary = shutil.which("redis-server")
+        if not self.binary:
+            missing_service("needs redis-server (bash .ci/services/redis.sh install)")
+        self.port = int(os.environ.get("ZHINAN_FAULTS_REDIS_PORT") or free_port())
+        self.dir = Path(tempfile.mkdtemp(prefix="zhinan-faults-redis-"))
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def client(self):
+        import redis  # the production extra: only the Redis fault tests need it
+
+        return redis.Redis(port=self.port, socket_timeout=5)
+
+    def start(self):
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.dir),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--logfile",
+                str(self.dir / "redis.log"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+
+        def answers():
+            try:
+                return self.client().ping()
+            except Exception:  # not yet listening, or still loading its snapshot
+                return False
+
+        wait_until(answers, 30, f"redis-server on port {self.port}")
+
+    def running(self):
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self, save=False):
+        """Stop the server: with `save`, after writing its data to the snapshot it loads when started again."""
+        if self.process and self.process.poll() is None:
+            self.client().shutdown(save=save, nosave=not save)
+            self.process.wait(timeout=30)
+
+    def freeze(self):
+        """A hung server: connections are accepted by the kernel, nothing answers."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def remove(self):
+        if self.process and self.process.poll() is None:
+            self.thaw()
+            self.process.kill()
+            self.process.wait(timeout=30)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Browser:
+    """Requests to the app server on APP_PORT with cookies kept (the production cookies are Secure, which a cookie
+    jar would not send back over plain HTTP) and redirects not followed; `forwarded_for` is sent as
+    X-Forwarded-For, as a proxy on this machine (a trusted one by default) would."""
+
+    def __init__(self, forwarded_for=None):
+        self.cookies = {}
+        self.forwarded_for = forwarded_for
+
+    def request(self, method, path, data=None, timeout=60):
+        """(status, headers, body); status 0 when nothing answered."""
+        headers = {"Host": "127.0.0.1"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        if self.forwarded_for:
+            headers["X-Forwarded-For"] = self.forwarded_for
+        body = None
+        if data is not None:
+            body = urlencode(data, doseq=True).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection = http.client.HTTPConnection("127.0.0.1", APP_PORT, timeout=timeout)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            text = response.read().decode(errors="replace")
+        except OSError:
+            return 0, {}, ""
+        finally:
+            connection.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return response.status, response.headers, text
+
+    def get(self, path, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path, data, **kwargs):
+        return self.request("POST", path, data=data, **kwargs)
+
+    def sign_in(self, username, password):
+        """Sign in to the Wagtail admin; AssertionError if refused."""
+        status, _headers, page = self.get("/admin/login/")
+        assert status == 200, status
+        data = {"username": username, "password": password, "csrfmiddlewaretoken": form_token(page)}
+        status, headers, _page = self.post("/admin/login/", data)
+        assert status == 302 and "login" not in headers["Location"], (status, headers.get("Location"))
+
+
+def form_token(page):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+class FormFields(HTMLParser):
+    """The fields a browser would submit from the form whose action contains `action`: inputs (checked boxes and
+    radios only), textareas and selected options; none from <template> elements (the empty forms that
+    JavaScript copies) and no submit buttons (a plain submit saves a draft in Wagtail)."""
+
+    def __init__(self, action):
+        super().__init__(convert_charrefs=True)
+        self.action, self.fields = action, []
+        self.in_form = self.templates = 0
+        self.textarea = self.select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: value if value is not None else "" for name, value in attrs}
+        if tag == "form" and self.action in attrs.get("action", ""):
+            self.in_form = 1
+        if not self.in_form:
+            return
+        if tag == "template":
+            self.templates += 1
+        if self.templates or "__prefix__" in attrs.get("name", ""):
+            return
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type", "text") not in ("submit", "button", "image", "file"):
+            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.fields.append((name, attrs.get("value", "on" if attrs.get("type") == "checkbox" else "")))
+        elif tag == "textarea" and name:
+            self.textarea = [name, ""]
+        elif tag == "select" and name:
+            self.select = name
+        elif tag == "option" and self.select and "selected" in attrs:
+            self.fields.append((self.select, attrs.get("value", "")))
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "template" and self.templates:
+            self.templates -= 1
+        elif tag == "textarea" and self.textarea is not None:
+            name, text = self.textarea
+            self.fields.append((name, text.removeprefix("\n")))
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+        elif tag == "form" and self.in_form:
+            self.in_form = 0
+
+
+def form_fields(page, action):
+    """[(name, value)] of the form in `page` whose action contains `action`, as a browser would submit it."""
+    parser = FormFields(action)
+    parser.feed(page)
+    return parser.fields
