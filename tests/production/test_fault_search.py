@@ -59,6 +59,12 @@ def site_env(tmp_path, engine, **extra):
     return env
 
 
+def update_index(env):
+    """manage.py update_index, given more time per request than a search (SEARCH_TIMEOUT, 5 s): creating an index
+    waits for its shards to start, which takes longer on a busy CI machine, above all just after a node started."""
+    manage({**env, "SEARCH_TIMEOUT": "60"}, "update_index")
+
+
 def engines_sh(*args):
     """The output of .ci/services/engines.sh ARGS; the test cannot run (in CI: fails) when it fails."""
     run = subprocess.run(  # noqa: S603
@@ -116,7 +122,7 @@ def test_a_stopped_engine_degrades_search_to_the_database(tmp_path, engines, ser
     engine = engines(1)
     env = site_env(tmp_path, engine)
     manage(env, "shell", "-c", SETUP.format(guides=[("企业设立登记", "开公司")]))
-    manage(env, "update_index")  # the first build of the engine's index, as at installation
+    update_index(env)  # the first build of the engine's index, as at installation
     server(env)
     wait_until(lambda: found_by_engine("开公司", "企业设立登记"), 30, "the engine to find the first guide")
 
@@ -136,7 +142,7 @@ def test_a_stopped_engine_degrades_search_to_the_database(tmp_path, engines, ser
 
     engine.start(1)
     engine.wait_healthy("yellow")
-    manage(env, "update_index")
+    update_index(env)
     wait_until(lambda: found_by_engine("开饭店", "食品经营许可"), 30, "update_index to repair the engine")
     assert json.loads(get("/healthz")[1])["status"] == "ok"
 
@@ -151,7 +157,7 @@ def test_a_cluster_with_a_replica_survives_losing_a_node(tmp_path, engines, serv
     env = site_env(tmp_path, engine, SEARCH_REPLICAS="1")
     guides = [("企业设立登记", "开公司"), ("不动产首次登记", "房产证"), ("最低生活保障审批", "低保")]
     manage(env, "shell", "-c", SETUP.format(guides=guides))
-    manage(env, "update_index")  # the repair step keeps the replicas SEARCH_REPLICAS asks for
+    update_index(env)  # the repair step keeps the replicas SEARCH_REPLICAS asks for
     indexes = cat(engine.url(1), f"indices/{INDEX_PREFIX}*?h=index,rep&format=json")
     assert indexes
     assert {index["index"]: index["rep"] for index in indexes} == {index["index"]: "1" for index in indexes}
