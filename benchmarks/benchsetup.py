@@ -7,7 +7,34 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGINE_URLS = {"opensearch": "OPENSEARCH_URL", "elasticsearch": "ELASTICSEARCH_URL"}
+# The engines CI runs, by the name --engines takes: (SEARCH_ENGINE, the variable that holds the engine's URL).
+ENGINES = {
+    "opensearch": ("opensearch", "OPENSEARCH_URL"),  # OpenSearch 2.19 (engines.sh: opensearch)
+    "opensearch3": ("opensearch", "OPENSEARCH3_URL"),  # OpenSearch 3.3 (engines.sh: opensearch3)
+    "elasticsearch": ("elasticsearch", "ELASTICSEARCH_URL"),  # Elasticsearch 7.10
+}
+ENGINE_LABELS = {}
+
+
+def add_engine_arguments(parser):
+    parser.add_argument(
+        "--engines",
+        default=None,
+        help=f"comma-separated, of {', '.join(ENGINES)} (default: each whose URL variable is set: "
+        + ", ".join(variable for _engine, variable in ENGINES.values())
+        + ")",
+    )
+
+
+def chosen_engines(value):
+    """The engines named by --engines, or each whose URL is in the environment."""
+    if value is None:
+        return [engine for engine, (_search_engine, variable) in ENGINES.items() if os.environ.get(variable)]
+    engines = [engine for engine in value.split(",") if engine]
+    unknown = sorted(set(engines) - set(ENGINES))
+    if unknown:
+        sys.exit(f"unknown engine {', '.join(unknown)}: expected {', '.join(ENGINES)}")
+    return engines
 
 
 def start_django():
@@ -48,14 +75,27 @@ def configure_backends(engines, prefix):
         "stock": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
     }
     for engine in engines:
-        url = os.environ.get(ENGINE_URLS[engine])
+        search_engine, variable = ENGINES[engine]
+        url = os.environ.get(variable)
         if not url:
-            print(f"skipping {engine}: set {ENGINE_URLS[engine]}", file=sys.stderr)
+            print(f"skipping {engine}: set {variable}", file=sys.stderr)
             continue
-        environ = {"SEARCH_ENGINE": engine, "SEARCH_URL": url, "SEARCH_INDEX_PREFIX": f"{prefix}{engine}_"}
+        environ = {"SEARCH_ENGINE": search_engine, "SEARCH_URL": url, "SEARCH_INDEX_PREFIX": f"{prefix}{engine}_"}
         backends[engine] = {**search_backends(environ)["default"], "AUTO_UPDATE": False}
     settings.WAGTAILSEARCH_BACKENDS = backends
+    for engine in ENGINES:
+        if engine in backends:
+            ENGINE_LABELS[engine] = server_label(engine)
     return [alias for alias in backends if alias != "stock"]
+
+
+def server_label(alias):
+    """ "OpenSearch 3.3.2", "Elasticsearch 7.10.2": what the engine says it is, so that a table names the version."""
+    from wagtail.search.backends import get_search_backend
+
+    version = get_search_backend(alias).es.info()["version"]
+    name = "OpenSearch" if version.get("distribution") == "opensearch" else "Elasticsearch"
+    return f"{name} {version['number']}"
 
 
 def drop_engine_indexes(aliases):
@@ -90,7 +130,7 @@ def engine_label(alias):
         return f"zhinan {connection.vendor}"
     if alias == "stock":
         return f"stock Wagtail {connection.vendor}"
-    return alias
+    return ENGINE_LABELS.get(alias, alias)
 
 
 def refresh(alias):

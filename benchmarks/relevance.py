@@ -1,8 +1,10 @@
 """Search quality on the demo content: hit@1, hit@3 and MRR over labelled queries, per engine.
 
     python benchmarks/relevance.py
-    OPENSEARCH_URL=http://127.0.0.1:9201 ELASTICSEARCH_URL=http://127.0.0.1:9251 \
-        python benchmarks/relevance.py --engines opensearch,elasticsearch
+    # and each engine whose URL is set (OpenSearch 2.19, 3.3, Elasticsearch 7.10 as engines.sh runs them),
+    # or only those named with --engines opensearch,opensearch3,elasticsearch:
+    OPENSEARCH_URL=http://127.0.0.1:9201 OPENSEARCH3_URL=http://127.0.0.1:9261 ELASTICSEARCH_URL=http://127.0.0.1:9251 \
+        python benchmarks/relevance.py
 
 Baseline: stock Wagtail search on the same guides, i.e. the stock database backend over Wagtail's usual
 search fields (title, summary, colloquial names as typed) with the query as typed.
@@ -80,12 +82,12 @@ def scores(ranks):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--engines", default="", help="opensearch,elasticsearch (URLs from the environment)")
+    benchsetup.add_engine_arguments(parser)
     parser.add_argument("--misses", action="store_true", help="list the queries each engine did not answer first")
     args = parser.parse_args()
     benchsetup.start_django()
     aliases = benchsetup.configure_backends(
-        [engine for engine in args.engines.split(",") if engine], prefix=f"zhinan_relevance_{int(time.time())}_"
+        benchsetup.chosen_engines(args.engines), prefix=f"zhinan_relevance_{int(time.time())}_"
     )
     from django.core.management import call_command
 

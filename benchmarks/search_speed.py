@@ -2,8 +2,10 @@
 
     python benchmarks/search_speed.py                                   # SQLite file
     DATABASE_URL=postgres://zhinan:zhinan@127.0.0.1:5432/zhinan python benchmarks/search_speed.py
-    OPENSEARCH_URL=http://127.0.0.1:9201 ELASTICSEARCH_URL=http://127.0.0.1:9251 \
-        python benchmarks/search_speed.py --engines opensearch,elasticsearch
+    # and each engine whose URL is set (OpenSearch 2.19, 3.3, Elasticsearch 7.10 as engines.sh runs them),
+    # or only those named with --engines opensearch,opensearch3,elasticsearch:
+    OPENSEARCH_URL=http://127.0.0.1:9201 OPENSEARCH3_URL=http://127.0.0.1:9261 ELASTICSEARCH_URL=http://127.0.0.1:9251 \
+        python benchmarks/search_speed.py
 
 For each size: index build time (`update_index`) per backend, then p50/p95/max of a ranked search (query
 analysis, total count and the first page of 10) over a fixed query list, and of the full results page
@@ -130,12 +132,12 @@ def run_size(size, aliases, rounds, stock_limit):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated guide counts")
-    parser.add_argument("--engines", default="", help="opensearch,elasticsearch (URLs from the environment)")
+    benchsetup.add_engine_arguments(parser)
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds over the query list")
     parser.add_argument("--stock-limit", type=float, default=20.0, help="seconds before a stock query is cut off")
     args = parser.parse_args()
     benchsetup.start_django()
-    engines = [engine for engine in args.engines.split(",") if engine]
+    engines = benchsetup.chosen_engines(args.engines)
     aliases = benchsetup.configure_backends(engines, prefix=f"zhinan_bench_{int(time.time())}_")
     print(f"{len(QUERIES)} queries, {args.rounds} rounds; stock: 1 round, cut off at {args.stock_limit:.0f} s")
     print(f"machine speed (benchsetup.machine_speed) before: {benchsetup.machine_speed()}")

