@@ -166,12 +166,12 @@ def test_a_publish_during_an_outage_drops_the_cached_pages_once_the_cache_is_bac
 ):
     """The page of the old generation is still in Redis when it returns (a network partition, or a Redis restarted
     from its snapshot): it must not be served again, by this process or any other."""
-    guide.title = "旧标题"
+    guide.title, guide.change_note = "旧标题", "改标题"
     guide.save_revision().publish()
     assert "旧标题" in client.get(guide.url).content.decode()
     assert client.get(guide.url)["ETag"]  # cached, in the generation still in Redis after the outage
     end_outage = outage()
-    guide.title = "新标题"
+    guide.title, guide.change_note = "新标题", "再改标题"
     with django_capture_on_commit_callbacks(execute=True):  # as when the publish commits
         guide.save_revision().publish()
     assert "新标题" in client.get(guide.url).content.decode()  # uncached meanwhile
