@@ -20,6 +20,8 @@ from django.utils.functional import cached_property
 
 try:
     from redis import exceptions as redis_errors
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
 except ImportError:  # redis-py comes with the production extra; without it no Redis cache can be configured
     redis_errors = None
 
@@ -35,6 +37,10 @@ def caches_from_url(url):
     if scheme in REDIS_SCHEMES:
         # Short socket timeouts: a Redis that hangs must not hold every gunicorn thread with it.
         options = {"socket_connect_timeout": 2, "socket_timeout": 2}
+        if redis_errors:
+            # A pooled connection that died with a Redis restart fails its next command: try once more on a fresh
+            # one, so the site shares its cache again as soon as Redis is back (a Redis still down fails at once).
+            options.update(retry=Retry(NoBackoff(), 1), retry_on_error=[redis_errors.ConnectionError])
         default = {"BACKEND": "web.caches.RedisCache", "LOCATION": url, "OPTIONS": options}
     elif scheme == "locmem":
         default = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
