@@ -1,10 +1,14 @@
 """Field-level change summaries for the public update log (更新记录).
 
 Pure functions: `snapshot` reduces a guide revision's stored content to what the public summary compares,
-`summarize` lists what changed between two snapshots, and `material_changes` does the same for a library
-material. Nothing here reads the database; guides/models/changelog_entries.py feeds them.
+`summarize` lists what changed between two snapshots, `material_changes` does the same for a library
+material, and `same_content` tells whether a draft says anything the live version does not. Nothing here reads
+the database; guides/models/changelog_entries.py and the guide model feed them.
 """
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +32,28 @@ MATERIAL_ROW_FIELDS = (
     ("pledge_allowed", gettext_lazy("可告知承诺"), None),
     ("applies_to", gettext_lazy("适用情形"), None),
 )
+# Guide fields the summary names: (field, label, whether the old and new values are short enough to show).
+TEXT_FIELDS = (
+    ("title", gettext_lazy("事项名称"), True),
+    ("summary", gettext_lazy("一句话说明"), False),
+    ("colloquial_names", gettext_lazy("常用叫法"), False),
+    ("legal_basis", gettext_lazy("设定依据"), False),
+    ("conditions", gettext_lazy("受理条件"), False),
+    ("limit_note", gettext_lazy("时限说明"), False),
+    ("appointment_note", gettext_lazy("预约方式"), False),
+    ("enquiry_phone", gettext_lazy("咨询电话"), True),
+    ("complaint_phone", gettext_lazy("监督投诉电话"), True),
+    ("result_name", gettext_lazy("办理结果"), True),
+    ("result_delivery", gettext_lazy("结果送达方式"), False),
+)
+# Inline lists the summary names as a whole: (relation, label, the fields of a row that count).
+LIST_FIELDS = (
+    ("situations", gettext_lazy("情形引导"), None),
+    ("steps", gettext_lazy("办理流程"), ("title", "description")),
+    ("halls", gettext_lazy("办理地点"), ("hall", "window")),
+    ("faqs", gettext_lazy("常见问题"), ("question", "answer")),
+)
+OTHER_CHANGES = gettext_lazy("其他设置有修改（如网址、所属主题、定时发布），请与线上版本逐项比较")
 LIBRARY_FIELDS = (
     ("name", gettext_lazy("材料名称"), None),
     ("description", gettext_lazy("材料说明"), None),
@@ -38,6 +64,61 @@ LIBRARY_FIELDS = (
     ("example_id", gettext_lazy("示例样表"), "document"),
     ("electronic_certificate", gettext_lazy("可用电子证照替代"), None),
 )
+# Revision content that records where and when a version was saved, not what the guide says: two versions that
+# differ only in these say the same thing. Child rows also carry their own ids, their parent's and their position
+# number (their order in the list is what counts).
+BOOKKEEPING_KEYS = frozenset(
+    {
+        "pk",
+        "id",
+        "path",
+        "depth",
+        "numchild",
+        "translation_key",
+        "locale",
+        "latest_revision",
+        "latest_revision_created_at",
+        "live",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "live_revision",
+        "expired",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "draft_title",
+        "content_type",
+        "url_path",
+        "owner",
+        "alias_of",
+        "wagtail_admin_comments",
+    }
+)
+ROW_BOOKKEEPING_KEYS = frozenset({"pk", "id", "guide", "sort_order"})
+
+
+def _what_it_says(content):
+    # As stored: a revision freshly saved holds dates and decimals that the stored one holds as text.
+    content = json.loads(json.dumps(content, cls=DjangoJSONEncoder))
+    said = {}
+    for key, value in content.items():
+        if key in BOOKKEEPING_KEYS:
+            continue
+        if isinstance(value, list) and all(isinstance(row, dict) for row in value):
+            value = [{k: v for k, v in row.items() if k not in ROW_BOOKKEEPING_KEYS} for row in value]
+        said[key] = value
+    return said
+
+
+def same_content(draft, live):
+    """True when the revision content `draft` says what `live` says: only bookkeeping differs, and its change
+    note is empty or still the live one (the editor's form starts a new change with an empty note)."""
+    draft, live = _what_it_says(draft), _what_it_says(live)
+    if (draft.get("change_note") or "") in ("", live.get("change_note") or ""):
+        draft.pop("change_note", None)
+        live.pop("change_note", None)
+    return draft == live
 
 
 def _show(value, choices=None):
@@ -90,7 +171,30 @@ def snapshot(content, material_names):
         "online_url": content.get("online_url") or "",
         "visits_required": content.get("visits_required"),
         "materials": materials,
+        "texts": {field: (content.get(field) or "").strip() for field, _label, _short in TEXT_FIELDS},
+        "lists": {
+            relation: [_list_row(row, fields) for row in content.get(relation) or []]
+            for relation, _label, fields in LIST_FIELDS
+        },
     }
+
+
+def _list_row(row, fields):
+    if fields is None:  # a StreamField block: what it says, without its id
+        return row.get("value") if isinstance(row, dict) else row
+    return tuple(row.get(field) for field in fields)
+
+
+def _text_summary(old, new):
+    lines = []
+    for field, label, short in TEXT_FIELDS:
+        before, after = old.get("texts", {}).get(field, ""), new.get("texts", {}).get(field, "")
+        if before != after:
+            lines.append(_change(label, before, after) if short else _("%(label)s已修改") % {"label": label})
+    for relation, label, _fields in LIST_FIELDS:
+        if old.get("lists", {}).get(relation, []) != new.get("lists", {}).get(relation, []):
+            lines.append(_("%(label)s已修改") % {"label": label})
+    return lines
 
 
 def _material_summary(old, new):
@@ -156,6 +260,7 @@ def summarize(old, new):
         + _limit_summary(old, new)
         + _fee_summary(old, new)
         + _online_summary(old, new)
+        + _text_summary(old, new)
     )
 
 

@@ -10,6 +10,7 @@ from wagtail.models import AbstractPage, Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from guides.admin.drafts import DiscardDraftView
 from guides.admin.imports import ImportView, export_view
 from guides.admin.review_dates_panel import ReviewDuePanel
 from guides.admin.viewsets import ReferenceDataGroup
@@ -53,6 +54,7 @@ def register_import_urls():
     return [
         path("guides/import/", ImportView.as_view(), name="guides_import"),
         path("guides/export/<str:fmt>/", export_view, name="guides_export"),
+        path("guides/<int:page_id>/discard-draft/", DiscardDraftView.as_view(), name="guides_discard_draft"),
     ]
 
 

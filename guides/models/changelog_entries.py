@@ -12,13 +12,8 @@ from wagtail.signals import page_published
 from guides import changelog
 
 from .editorial import GuideUpdate
-from .guide import GuidePage
+from .guide import GuidePage, library_names
 from .snippets import Material
-
-
-def _material_names(*contents):
-    ids = {row.get("material") for content in contents for row in content.get("materials", []) if row.get("material")}
-    return dict(Material.objects.filter(pk__in=ids).values_list("pk", "name"))
 
 
 def record_publish(sender, instance, revision, **kwargs):
@@ -27,7 +22,7 @@ def record_publish(sender, instance, revision, **kwargs):
         return
     previous = GuideUpdate.objects.filter(guide=instance, revision__isnull=False).select_related("revision").first()
     old_content = previous.revision.content if previous else None
-    names = _material_names(revision.content, *([old_content] if old_content else []))
+    names = library_names(revision.content, *([old_content] if old_content else []))
     old = changelog.snapshot(old_content, names) if old_content else None
     note = (revision.content.get("change_note") or "").strip() or (_("首次发布") if old is None else _("内容更新"))
     GuideUpdate.objects.create(

@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
-from guides import checklist, limits, review_dates, rules, situations
+from guides import changelog, checklist, limits, review_dates, rules, situations
 from guides.blocks import SituationBlock
 from guides.choices import (
     Audience,
@@ -28,9 +28,17 @@ from search.documents import search_fields_for
 
 from .fields import optional_document
 from .forms import GuidePageForm
+from .editor_panels import PublishingCheckPanel
 from .permissions import DepartmentPermissionTester
 from .querysets import GuideManager
 from .routes import GuideRoutesMixin
+from .snippets import Material
+
+
+def library_names(*contents):
+    """{material id: name} for the library materials named in these revision contents."""
+    ids = {row.get("material") for content in contents for row in content.get("materials", []) if row.get("material")}
+    return dict(Material.objects.filter(pk__in=ids).values_list("pk", "name"))
 
 
 class GuidePage(GuideRoutesMixin, Page):
@@ -119,6 +127,7 @@ class GuidePage(GuideRoutesMixin, Page):
         [
             ObjectList(
                 [
+                    PublishingCheckPanel(),
                     FieldPanel("change_note"),
                     FieldPanel("title"),
                     FieldRowPanel([FieldPanel("item_code"), FieldPanel("item_type")]),
@@ -245,6 +254,35 @@ class GuidePage(GuideRoutesMixin, Page):
             return False
         stored = GuidePage.objects.filter(pk=self.pk).values("live", "live_revision_id").first() if self.pk else None
         return stored is None or not stored["live"] or stored["live_revision_id"] != self.live_revision_id
+
+    def live_content(self):
+        """The revision content of the published version, or None when the guide is not live."""
+        stored = GuidePage.objects.filter(pk=self.pk, live=True).values_list("live_revision", flat=True).first()
+        return Revision.objects.filter(pk=stored).values_list("content", flat=True).first() if stored else None
+
+    def changes_against_live(self):
+        """What going live would change, in the words of the public 更新记录 (guides.changelog): [] when this
+        version says what the live one says, None when the guide has no live version to compare with."""
+        live = self.live_content()
+        if live is None:
+            return None
+        draft = self.serializable_data()
+        if changelog.same_content(draft, live):
+            return []
+        names = library_names(draft, live)
+        return changelog.summarize(changelog.snapshot(live, names), changelog.snapshot(draft, names)) or [
+            changelog.OTHER_CHANGES
+        ]
+
+    def save_revision(self, *args, **kwargs):
+        # Wagtail 8 autosaves a draft while the editor types (a new revision, then overwriting it); one that says
+        # what the live version says is not an unpublished change (it would hold up imports and reviewers).
+        revision = super().save_revision(*args, **kwargs)
+        if self.has_unpublished_changes and (live := self.live_content()) is not None:
+            if changelog.same_content(revision.content, live):
+                self.has_unpublished_changes = False
+                self.save(update_fields=["has_unpublished_changes"], clean=False)
+        return revision
 
     def save(self, *args, **kwargs):
         # Every route to live ends in this save, whichever admin view, API, command or workflow started it: the
