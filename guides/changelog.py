@@ -12,6 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from guides import limits
 from guides.choices import (
     MaterialCategory,
     MaterialForm,
@@ -134,12 +135,6 @@ def _show(value, choices=None):
     return str(value)
 
 
-def _days(value):
-    if value == 0:
-        return _("即办")
-    return _("%(days)s 个工作日") % {"days": value}
-
-
 def _change(label, old, new, choices=None):
     return _("%(label)s：%(old)s → %(new)s") % {"label": label, "old": _show(old, choices), "new": _show(new, choices)}
 
@@ -160,8 +155,14 @@ def snapshot(content, material_names):
         fields = {key: row.get(key) for key, _label, _choices in MATERIAL_ROW_FIELDS}
         materials[_material_key(row)] = {"name": name, **fields}
     return {
-        "legal_limit_days": content.get("legal_limit_days"),
-        "committed_limit_days": content.get("committed_limit_days"),
+        "legal_limit_days": (
+            content.get("legal_limit_days"),
+            content.get("legal_limit_unit") or limits.LimitUnit.WORKING,
+        ),
+        "committed_limit_days": (
+            content.get("committed_limit_days"),
+            content.get("committed_limit_unit") or limits.LimitUnit.WORKING,
+        ),
         "is_free": content.get("is_free"),
         "fees": {
             (fee.get("name") or "").strip(): (fee.get("standard") or "", fee.get("basis") or "")
@@ -218,7 +219,8 @@ def _limit_summary(old, new):
     for field, label in (("legal_limit_days", _("法定办结时限")), ("committed_limit_days", _("承诺办结时限"))):
         if old[field] != new[field]:
             lines.append(
-                _("%(label)s：%(old)s → %(new)s") % {"label": label, "old": _days(old[field]), "new": _days(new[field])}
+                _("%(label)s：%(old)s → %(new)s")
+                % {"label": label, "old": limits.describe(*old[field]), "new": limits.describe(*new[field])}
             )
     return lines
 

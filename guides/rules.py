@@ -1,9 +1,10 @@
 """Publish-blocking rules for guides: the one place that decides whether a guide may go live.
 
-Each rule is a function of the guide and its rows that yields `RuleError`s. The rules read attributes only,
+Each rule is a function of the guide and its rows (`Rows`) that yields `RuleError`s. The rules read attributes only,
 so they run the same on a page being edited in the admin, a page built by an import, or a test's stand-in;
 the one fact that needs the database (is the item code taken?) is given to `check_guide` by the caller,
 `GuidePage.publishing_problems`. Every message names the field (and the row, for materials and fees) in Chinese.
+Time limits are compared in working days, whatever unit each is counted in (guides/limits.py).
 """
 
 import re
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from guides import limits
 from guides.choices import MaterialMedium, OnlineLevel, Requirement
 from guides.phones import effective_phones
 from guides.situations import questions_from_stream
@@ -21,6 +23,16 @@ MAX_VISITS = 10
 CATCH_ALL_MATERIAL = re.compile(
     r"(其[他它]|相关|有关|等|所需|必要|其余)的?(材料|资料|证明|证件|文件)|^(其[他它]|材料|资料)$"
 )
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A guide's inline rows as they will go live: from the editor's formsets, an import, or the saved guide."""
+
+    materials: list
+    fees: list
+    halls: list
+    steps: list
 
 
 @dataclass(frozen=True)
@@ -36,7 +48,11 @@ def _row_label(kind, index, name):
     return _("%(kind)s第 %(number)s 项「%(name)s」") % {"kind": kind, "number": index + 1, "name": name or "—"}
 
 
-def check_limits(guide, materials, fees):
+def _unit(guide, field):
+    return getattr(guide, field.replace("_days", "_unit"), None) or limits.LimitUnit.WORKING
+
+
+def check_limits(guide, rows):
     legal, committed = guide.legal_limit_days, guide.committed_limit_days
     for field, label, value in (
         ("legal_limit_days", _("法定办结时限"), legal),
@@ -49,18 +65,23 @@ def check_limits(guide, materials, fees):
         elif value > MAX_LIMIT_DAYS:
             yield RuleError(
                 field,
-                _("%(label)s为 %(days)s 个工作日，超过 %(max)s 个工作日，请核对")
-                % {"label": label, "days": value, "max": MAX_LIMIT_DAYS},
+                _("%(label)s为 %(limit)s，超过 %(max)s 天，请核对")
+                % {"label": label, "limit": limits.describe(value, _unit(guide, field)), "max": MAX_LIMIT_DAYS},
             )
-    if legal is not None and committed is not None and 0 <= legal < committed:
+    if legal is None or committed is None or legal < 0 or committed < 0:
+        return
+    legal_unit, committed_unit = _unit(guide, "legal_limit_days"), _unit(guide, "committed_limit_days")
+    # Like with like: both in working days (guides/limits.py says how natural days count).
+    if limits.working_days(committed, committed_unit) > limits.working_days(legal, legal_unit):
         yield RuleError(
             "committed_limit_days",
-            _("承诺办结时限（%(committed)s 个工作日）不能超过法定办结时限（%(legal)s 个工作日）")
-            % {"committed": committed, "legal": legal},
+            _("承诺办结时限（%(committed)s）不能超过法定办结时限（%(legal)s）")
+            % {"committed": limits.describe(committed, committed_unit), "legal": limits.describe(legal, legal_unit)},
         )
 
 
-def check_fees(guide, materials, fees):
+def check_fees(guide, rows):
+    fees = rows.fees
     if guide.is_free and fees:
         yield RuleError("is_free", _("已勾选“不收费”，但列出了 %(count)s 个收费项目") % {"count": len(fees)})
     if not guide.is_free and not fees:
@@ -73,7 +94,7 @@ def check_fees(guide, materials, fees):
             yield RuleError("fees.basis", _("%(row)s缺少收费依据") % {"row": label}, index)
 
 
-def check_online(guide, materials, fees):
+def check_online(guide, rows):
     visits = guide.visits_required
     if visits is None or visits < 0:
         yield RuleError("visits_required", _("到办事现场次数不能为空或负数"))
@@ -88,7 +109,8 @@ def check_online(guide, materials, fees):
         )
 
 
-def check_materials(guide, materials, fees):
+def check_materials(guide, rows):
+    materials = rows.materials
     if not materials:
         yield RuleError("materials", _("申请材料至少需要一项"))
     for index, row in enumerate(materials):
@@ -116,7 +138,8 @@ def check_materials(guide, materials, fees):
             )
 
 
-def check_situations(guide, materials, fees):
+def check_situations(guide, rows):
+    materials = rows.materials
     seen = set()
     for question in questions_from_stream(guide.situations):
         for option in question.options:
@@ -136,7 +159,7 @@ def check_situations(guide, materials, fees):
                 )
 
 
-def check_phones(guide, materials, fees):
+def check_phones(guide, rows):
     phones = effective_phones(guide, guide.department if guide.department_id else None)
     if not phones.enquiry:
         yield RuleError("enquiry_phone", _("咨询电话未填写，所属部门也没有咨询电话"))
@@ -144,7 +167,21 @@ def check_phones(guide, materials, fees):
         yield RuleError("complaint_phone", _("监督投诉电话未填写，所属部门也没有监督投诉电话"))
 
 
-def check_review_dates(guide, materials, fees):
+def check_places(guide, rows):
+    if (guide.visits_required or 0) > 0 and not rows.halls:
+        yield RuleError(
+            "halls",
+            _("这项事项需要到办事现场 %(visits)s 次，请在“办理地点”中至少列出一个办事大厅")
+            % {"visits": guide.visits_required},
+        )
+    if not rows.steps:
+        yield RuleError("steps", _("办理流程至少需要一个步骤"))
+
+
+def check_review_dates(guide, rows):
+    for field, label in (("last_reviewed", _("上次复核日期")), ("next_review_due", _("下次复核日期"))):
+        if not getattr(guide, field):
+            yield RuleError(field, _("%(label)s必须填写") % {"label": label})
     if guide.last_reviewed and guide.next_review_due and guide.next_review_due < guide.last_reviewed:
         yield RuleError("next_review_due", _("下次复核日期不能早于上次复核日期"))
 
@@ -156,16 +193,17 @@ RULES = (
     check_materials,
     check_situations,
     check_phones,
+    check_places,
     check_review_dates,
 )
 
 
-def check_guide(guide, materials, fees, *, item_code_taken=False, published_before=False):
-    """Every broken rule of a guide with these material and fee rows; an empty list means it may go live.
+def check_guide(guide, rows, *, item_code_taken=False, published_before=False):
+    """Every broken rule of a guide with these rows (`Rows`); an empty list means it may go live.
 
     `item_code_taken`: another guide already has this guide's item code. `published_before`: the guide has been
     live before, so going live again needs a public change note (更新说明)."""
-    errors = [error for rule in RULES for error in rule(guide, list(materials), list(fees))]
+    errors = [error for rule in RULES for error in rule(guide, rows)]
     if item_code_taken:
         code = guide.item_code.strip()
         errors.append(RuleError("item_code", _("事项编码「%(code)s」已被另一篇指南使用") % {"code": code}))

@@ -85,9 +85,11 @@ def guide_fields(**overrides):
     return values
 
 
-def make_guide(index, *, department=None, materials=None, fees=(), situations=None, publish=True, **fields):
+def make_guide(
+    index, *, department=None, materials=None, fees=(), situations=None, halls=None, publish=True, **fields
+):
     """A guide under `index`. `materials` is a list of GuideMaterial field dicts (default: one valid row);
-    `situations` maps each situation question to its options."""
+    `situations` maps each situation question to its options; `halls` lists its halls (default: a new one)."""
     guide = GuidePage(department=department or make_department(), **guide_fields(**fields))
     guide.situations = [
         ("situation", {"question": question, "options": list(options)})
@@ -97,6 +99,8 @@ def make_guide(index, *, department=None, materials=None, fees=(), situations=No
     guide.materials = [GuideMaterial(sort_order=i, **row) for i, row in enumerate(rows)]
     guide.fees = [GuideFee(sort_order=i, **fee) for i, fee in enumerate(fees)]
     guide.steps = [GuideStep(sort_order=i, title=title) for i, title in enumerate(("受理", "审核", "办结"))]
+    halls = [make_hall()] if halls is None else halls
+    guide.halls = [GuideHall(sort_order=i, hall=hall, window="1 号窗口") for i, hall in enumerate(halls)]
     index.add_child(instance=guide)
     revision = guide.save_revision()
     if publish:

@@ -32,8 +32,10 @@ class GuidePageForm(WagtailAdminPageForm):
             return valid
         row_forms = {name: _rows(formset) for name, formset in self.formsets.items()}
         errors = self.instance.publishing_problems(
-            [form.instance for form in row_forms.get("materials", [])],
-            [form.instance for form in row_forms.get("fees", [])],
+            **{
+                name: [form.instance for form in row_forms.get(name, [])]
+                for name in ("materials", "fees", "halls", "steps")
+            }
         )
         for error in errors:
             relation, _, child_field = error.field.partition(".")
@@ -42,6 +44,9 @@ class GuidePageForm(WagtailAdminPageForm):
                 self.add_error(None, error.message)
             elif relation in self.fields:
                 self.add_error(relation, error.message)
+            elif relation in self.formsets:
+                self.formsets[relation].non_form_errors().append(error.message)
+                self.add_error(None, error.message)
             else:
                 self.add_error(None, error.message)
         return not errors

@@ -26,9 +26,9 @@ from guides.phones import effective_phones
 from guides.text import split_names
 from search.documents import search_fields_for
 
+from .editor_panels import PublishingCheckPanel
 from .fields import optional_document
 from .forms import GuidePageForm
-from .editor_panels import PublishingCheckPanel
 from .permissions import DepartmentPermissionTester
 from .querysets import GuideManager
 from .routes import GuideRoutesMixin
@@ -78,8 +78,18 @@ class GuidePage(GuideRoutesMixin, Page):
     )
 
     # 时限与收费
-    legal_limit_days = models.IntegerField(_("法定办结时限（工作日）"))
-    committed_limit_days = models.IntegerField(_("承诺办结时限（工作日）"), help_text=_("0 表示即办：当场办结"))
+    legal_limit_days = models.IntegerField(_("法定办结时限"), help_text=_("天数；0 表示法律规定当场办结"))
+    legal_limit_unit = models.CharField(
+        _("法定时限单位"),
+        max_length=10,
+        choices=limits.LimitUnit.choices,
+        default=limits.LimitUnit.WORKING,
+        help_text=_("按法律条文：写“日内”的一般为自然日"),
+    )
+    committed_limit_days = models.IntegerField(_("承诺办结时限"), help_text=_("天数；0 表示即办：当场办结"))
+    committed_limit_unit = models.CharField(
+        _("承诺时限单位"), max_length=10, choices=limits.LimitUnit.choices, default=limits.LimitUnit.WORKING
+    )
     limit_note = models.CharField(
         _("时限说明"), max_length=200, blank=True, help_text=_("例如：不含公告、现场勘验、专家评审时间")
     )
@@ -148,7 +158,8 @@ class GuidePage(GuideRoutesMixin, Page):
             ObjectList([FieldPanel("situations")], heading=_("情形")),
             ObjectList(
                 [
-                    FieldRowPanel([FieldPanel("legal_limit_days"), FieldPanel("committed_limit_days")]),
+                    FieldRowPanel([FieldPanel("legal_limit_days"), FieldPanel("legal_limit_unit")]),
+                    FieldRowPanel([FieldPanel("committed_limit_days"), FieldPanel("committed_limit_unit")]),
                     FieldPanel("limit_note"),
                     FieldPanel("is_free"),
                     InlinePanel("fees", heading=_("收费项目"), label=_("收费项目")),
@@ -204,7 +215,18 @@ class GuidePage(GuideRoutesMixin, Page):
 
     @property
     def compression(self):
-        return limits.compression(self.legal_limit_days, self.committed_limit_days)
+        return limits.compression(
+            self.legal_limit_days, self.committed_limit_days, self.legal_limit_unit, self.committed_limit_unit
+        )
+
+    @property
+    def legal_limit_text(self):
+        """法定时限 in words: 即办 for 0 (当场办结), else N 个工作日 / N 个自然日."""
+        return limits.describe(self.legal_limit_days, self.legal_limit_unit)
+
+    @property
+    def committed_limit_text(self):
+        return limits.describe(self.committed_limit_days, self.committed_limit_unit)
 
     @property
     def review_state(self):
@@ -236,16 +258,18 @@ class GuidePage(GuideRoutesMixin, Page):
         rows = list(self.materials.select_related("material"))
         return situations.materials_for_answers(rows, self.situation_questions, answers)
 
-    def publishing_problems(self, materials=None, fees=None):
+    def publishing_problems(self, materials=None, fees=None, halls=None, steps=None):
         """The publishing rules this guide breaks (guides.rules), with these rows or, by default, its own."""
-        materials = self.materials.all() if materials is None else materials
-        fees = self.fees.all() if fees is None else fees
+        given = {"materials": materials, "fees": fees, "halls": halls, "steps": steps}
+        rows = rules.Rows(
+            **{name: list(getattr(self, name).all() if value is None else value) for name, value in given.items()}
+        )
         code = (self.item_code or "").strip()
         live, offline = GuidePage.objects.holders([code])[code] if code else ([], [])
         taken = any(holder.pk != self.pk for holder in [*live, *offline])
         stored = GuidePage.objects.filter(pk=self.pk, first_published_at__isnull=False) if self.pk else None
         published_before = stored is not None and stored.exists()
-        return rules.check_guide(self, materials, fees, item_code_taken=taken, published_before=published_before)
+        return rules.check_guide(self, rows, item_code_taken=taken, published_before=published_before)
 
     def is_going_live(self):
         """True while this instance is being saved as a new live version: a new live page, or a live revision
@@ -278,10 +302,10 @@ class GuidePage(GuideRoutesMixin, Page):
         # Wagtail 8 autosaves a draft while the editor types (a new revision, then overwriting it); one that says
         # what the live version says is not an unpublished change (it would hold up imports and reviewers).
         revision = super().save_revision(*args, **kwargs)
-        if self.has_unpublished_changes and (live := self.live_content()) is not None:
-            if changelog.same_content(revision.content, live):
-                self.has_unpublished_changes = False
-                self.save(update_fields=["has_unpublished_changes"], clean=False)
+        live = self.live_content() if self.has_unpublished_changes else None
+        if live is not None and changelog.same_content(revision.content, live):
+            self.has_unpublished_changes = False
+            self.save(update_fields=["has_unpublished_changes"], clean=False)
         return revision
 
     def save(self, *args, **kwargs):

@@ -18,3 +18,17 @@ def test_instant_or_committed(committed, instant, kind):
 def test_compression(legal, committed, expected):
     result = limits.compression(legal, committed)
     assert result == pytest.approx(expected) if expected is not None else result is None
+
+
+@pytest.mark.parametrize(
+    ("days", "unit", "text"),
+    [(0, "working", "即办"), (0, "natural", "即办"), (5, "working", "5 个工作日"), (60, "natural", "60 个自然日")],
+)
+def test_a_limit_in_words_never_says_zero_days(days, unit, text):
+    assert limits.describe(days, unit) == text
+
+
+def test_natural_days_count_five_working_days_a_week():
+    assert limits.working_days(70, limits.LimitUnit.NATURAL) == 50
+    # 身份证: 60 natural days (42.9 working days) against a commitment of 15 working days.
+    assert limits.compression(60, 15, "natural", "working") == pytest.approx(1 - 15 / (60 * 5 / 7))

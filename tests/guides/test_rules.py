@@ -28,6 +28,8 @@ def guide(**changes):
         "department_id": 1,
         "department": SimpleNamespace(enquiry_phone="0000-1", complaint_phone="12345"),
         "situations": [situation("由谁办理？", "本人办理", "委托代理人办理")],
+        "legal_limit_unit": "working",
+        "committed_limit_unit": "working",
         "last_reviewed": date(2026, 1, 1),
         "next_review_due": date(2027, 1, 1),
     }
@@ -51,9 +53,14 @@ def fee(name="工本费", standard="20元/证", basis="发改价格〔2003〕232
     return SimpleNamespace(name=name, standard=standard, basis=basis)
 
 
-def broken(rule, the_guide=None, materials=None, fees=()):
+HALL = SimpleNamespace(hall=SimpleNamespace(name="市民中心"), window="1 号窗口")
+STEP = SimpleNamespace(title="受理")
+
+
+def broken(rule, the_guide=None, materials=None, fees=(), halls=(HALL,), steps=(STEP,)):
     the_guide = the_guide or guide()
-    return list(rule(the_guide, materials if materials is not None else [material()], list(fees)))
+    rows = rules.Rows(materials if materials is not None else [material()], list(fees), list(halls), list(steps))
+    return list(rule(the_guide, rows))
 
 
 def only_field(errors):
@@ -180,3 +187,35 @@ def test_duplicate_item_code(guide_index):
     errors = other.publishing_problems()
     assert [e.field for e in errors] == ["item_code"]
     assert "已被另一篇指南使用" in errors[0].message
+
+
+def test_a_guide_that_needs_a_visit_names_a_hall():
+    errors = broken(rules.check_places, guide(visits_required=2), halls=[])
+    assert only_field(errors) == "halls"
+    assert "到办事现场 2 次" in errors[0].message
+    assert broken(rules.check_places, guide(visits_required=0, online_level="full"), halls=[]) == []
+
+
+def test_a_guide_has_at_least_one_step():
+    assert only_field(broken(rules.check_places, steps=[])) == "steps"
+
+
+@pytest.mark.parametrize("field", ["last_reviewed", "next_review_due"])
+def test_review_dates_are_required(field):
+    errors = broken(rules.check_review_dates, guide(**{field: None}))
+    assert only_field(errors) == field and "必须填写" in errors[0].message
+
+
+def test_limits_in_natural_days_compare_as_working_days():
+    # 60 natural days are 42.9 working days: a commitment of 42 working days is within it, 43 is not.
+    within = guide(legal_limit_days=60, legal_limit_unit="natural", committed_limit_days=42)
+    assert broken(rules.check_limits, within) == []
+    beyond = guide(legal_limit_days=60, legal_limit_unit="natural", committed_limit_days=43)
+    errors = broken(rules.check_limits, beyond)
+    assert only_field(errors) == "committed_limit_days"
+    assert errors[0].message == "承诺办结时限（43 个工作日）不能超过法定办结时限（60 个自然日）"
+
+
+def test_an_instant_limit_is_said_as_instant_in_messages():
+    errors = broken(rules.check_limits, guide(legal_limit_days=0, committed_limit_days=1))
+    assert errors[0].message == "承诺办结时限（1 个工作日）不能超过法定办结时限（即办）"
