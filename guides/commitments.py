@@ -7,6 +7,8 @@ Every figure carries the list filter (see guides.filters) that lists the guides 
 import statistics
 from dataclasses import asdict, dataclass, field
 
+from guides import limits
+
 
 @dataclass(frozen=True)
 class GuideRow:
@@ -21,12 +23,24 @@ class GuideRow:
     materials: int = 0
     exempt_materials: int = 0
     pledge_materials: int = 0
+    legal_limit_unit: str = limits.LimitUnit.WORKING
+    committed_limit_unit: str = limits.LimitUnit.WORKING
 
     @property
     def compression(self):
-        if self.legal_limit_days <= 0:
-            return None
-        return 1 - self.committed_limit_days / self.legal_limit_days
+        """In working days on both sides, whatever unit each limit is counted in (guides/limits.py)."""
+        return limits.compression(
+            self.legal_limit_days, self.committed_limit_days, self.legal_limit_unit, self.committed_limit_unit
+        )
+
+    def limits_shown(self):
+        """The limits in words (即办 for 0 days) and in working days, for the board's table and bars."""
+        return {
+            "legal_limit_text": limits.describe(self.legal_limit_days, self.legal_limit_unit),
+            "committed_limit_text": limits.describe(self.committed_limit_days, self.committed_limit_unit),
+            "legal_working_days": limits.working_days(self.legal_limit_days, self.legal_limit_unit),
+            "committed_working_days": limits.working_days(self.committed_limit_days, self.committed_limit_unit),
+        }
 
 
 @dataclass(frozen=True)
@@ -107,5 +121,5 @@ def board(rows):
         "compression": compression_summary(rows),
         "materials": material_counts(rows),
         "departments": department_table(rows),
-        "guides": [asdict(row) | {"compression": row.compression} for row in rows],
+        "guides": [asdict(row) | row.limits_shown() | {"compression": row.compression} for row in rows],
     }

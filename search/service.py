@@ -38,6 +38,7 @@ RESULT_FIELDS = (
     "item_code",
     "summary",
     "committed_limit_days",
+    "committed_limit_unit",
     "online_level",
     "department__name",
 )

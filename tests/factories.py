@@ -85,9 +85,7 @@ def guide_fields(**overrides):
     return values
 
 
-def make_guide(
-    index, *, department=None, materials=None, fees=(), situations=None, halls=None, publish=True, **fields
-):
+def make_guide(index, *, department=None, materials=None, fees=(), situations=None, halls=None, publish=True, **fields):
     """A guide under `index`. `materials` is a list of GuideMaterial field dicts (default: one valid row);
     `situations` maps each situation question to its options; `halls` lists its halls (default: a new one)."""
     guide = GuidePage(department=department or make_department(), **guide_fields(**fields))

@@ -30,6 +30,7 @@ from guides.choices import (
     Requirement,
     ServiceScope,
 )
+from guides.limits import LimitUnit
 from guides.models import GuideFee, GuideMaterial, GuidePage
 
 TRUE_WORDS = {"是", "true", "1", "y", "yes"}
@@ -39,6 +40,7 @@ INTEGER_PATTERN = re.compile(r"^-?\d+$")
 # Python reads at most 4300 digits; no integer column holds more than 19.
 MAX_INTEGER_DIGITS = 20
 QUESTION_SEPARATOR = "："
+WINDOW_SEPARATOR = "｜"
 OPTION_SEPARATORS = re.compile(r"[／/]")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A path where the name of a document is expected: ../x, a/../b, ./x, /etc/passwd, \\server\x, ~/x.
@@ -86,7 +88,9 @@ GUIDE_COLUMNS = _columns(
         ("legal_basis", "设定依据", "text", None, True),
         ("conditions", "受理条件", "text", None, True),
         ("legal_limit_days", "法定办结时限", "int", None, True),
+        ("legal_limit_unit", "法定时限单位", "choice", LimitUnit, True),
         ("committed_limit_days", "承诺办结时限", "int", None, True),
+        ("committed_limit_unit", "承诺时限单位", "choice", LimitUnit, True),
         ("limit_note", "时限说明", "text", None, False),
         ("is_free", "不收费", "bool", None, True),
         ("online_level", "网上办理深度", "choice", OnlineLevel, True),
@@ -103,6 +107,8 @@ GUIDE_COLUMNS = _columns(
         ("last_reviewed", "上次复核日期", "date", None, False),
         ("next_review_due", "下次复核日期", "date", None, False),
         ("situations", "情形", "situations", None, False),
+        ("steps", "办理流程", "steps", None, False),
+        ("halls", "办理地点", "halls", None, False),
     ],
 )
 MATERIAL_COLUMNS = _columns(
@@ -225,6 +231,38 @@ def parse_situations(text):
     return questions
 
 
+def parse_steps(text):
+    """[(title, description)] from the 办理流程 cell: one step per line, 环节：说明 (the 说明 may be left out)."""
+    steps = []
+    limit = GuidePage._meta.get_field("steps").related_model._meta.get_field("title").max_length
+    for line in filter(None, (line.strip() for line in text.split("\n"))):
+        title, _separator, description = line.partition(QUESTION_SEPARATOR)
+        if len(title.strip()) > limit:
+            raise CellError(_("环节名称不能超过 %(max)s 个字：「%(text)s」") % {"max": limit, "text": _shown(title)})
+        steps.append((title.strip(), description.strip()))
+    return steps
+
+
+def steps_text(steps):
+    """The canonical 办理流程 cell for [(title, description)]."""
+    return "\n".join(
+        f"{title}{QUESTION_SEPARATOR}{description}" if description else title for title, description in steps
+    )
+
+
+def parse_halls(text):
+    """[(hall name, window)] from the 办理地点 cell: one hall per line, 大厅名称｜窗口 (the 窗口 may be left out)."""
+    return [
+        tuple(part.strip() for part in line.replace("|", WINDOW_SEPARATOR).partition(WINDOW_SEPARATOR)[::2])
+        for line in filter(None, (line.strip() for line in text.split("\n")))
+    ]
+
+
+def halls_text(halls):
+    """The canonical 办理地点 cell for [(hall name, window)]."""
+    return "\n".join(f"{name}{WINDOW_SEPARATOR}{window}" if window else name for name, window in halls)
+
+
 def _check_situation_lengths(questions):
     """The lengths the editor form's 情形 block allows (guides.blocks.SituationBlock)."""
     block = GuidePage._meta.get_field("situations").stream_block.child_blocks["situation"]
@@ -274,6 +312,10 @@ def _text_value(column, raw):
         questions = parse_situations(text)
         _check_situation_lengths(questions)
         return situations_text(questions)
+    if column.kind == "steps":
+        return steps_text(parse_steps(text))
+    if column.kind == "halls":
+        return halls_text(parse_halls(text))
     if column.max_length and len(text) > column.max_length:
         message = _("不能超过 %(max)s 个字，现有 %(count)s 个字")
         raise CellError(message % {"max": column.max_length, "count": len(text)})
@@ -320,6 +362,6 @@ def to_cell(column, value, tabular):
 
 def canonical(column, value):
     """A stored value in the form `to_value` gives, without judging it (exports never fail on odd data)."""
-    if column.kind in ("text", "name", "situations", "choice"):
+    if column.kind in ("text", "name", "situations", "steps", "halls", "choice"):
         return "" if value is None else _text(value)
     return value

@@ -38,7 +38,11 @@ MAX_SLUG_SUFFIX = 100
 
 def holders(codes):
     """{code: (live guides, offline guides)} holding each of `codes`, as the module's rule says."""
-    return GuidePage.objects.select_related("department").prefetch_related("materials__material", "fees").holders(codes)
+    return (
+        GuidePage.objects.select_related("department")
+        .prefetch_related("materials__material", "fees", "steps", "halls__hall")
+        .holders(codes)
+    )
 
 
 def match(record, held, header):

@@ -14,9 +14,19 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from guides.models import Department, GuideFee, GuideIndexPage, GuideMaterial, GuidePage, Material
+from guides.models import (
+    Department,
+    GuideFee,
+    GuideHall,
+    GuideIndexPage,
+    GuideMaterial,
+    GuidePage,
+    GuideStep,
+    Material,
+    ServiceHall,
+)
 
-from .columns import FEE_COLUMNS, GUIDE_COLUMNS, MATERIAL_COLUMNS, parse_situations
+from .columns import FEE_COLUMNS, GUIDE_COLUMNS, MATERIAL_COLUMNS, parse_halls, parse_situations, parse_steps
 from .matching import free_slug, holders, match
 from .problems import ImportRefused, Problem
 from .records import record_of
@@ -71,6 +81,16 @@ def _build(record, page, lookups):
     for key, value in record.fields.items():
         if key == "department":
             page.department = lookups["departments"][value]
+        elif key == "steps":
+            page.steps = [
+                GuideStep(sort_order=i, title=title, description=description)
+                for i, (title, description) in enumerate(parse_steps(value))
+            ]
+        elif key == "halls":
+            page.halls = [
+                GuideHall(sort_order=i, hall=lookups["halls"][name], window=window)
+                for i, (name, window) in enumerate(parse_halls(value))
+            ]
         elif key == "situations":
             page.situations = [
                 ("situation", {"question": question, "options": options})
@@ -95,6 +115,10 @@ def _lookup_problems(record, lookups):
     if record.fields.get("department", "") not in lookups["departments"]:
         message = _("部门「%(name)s」不存在，请先在“基础数据 › 部门”中添加") % {"name": record.fields["department"]}
         problems.append(Problem(record.location, message, HEADERS["guide"]["department"]))
+    for name, _window in parse_halls(record.fields.get("halls", "")):
+        if name not in lookups["halls"]:
+            message = _("办事大厅「%(name)s」不存在，请先在“基础数据 › 办事大厅”中添加") % {"name": name}
+            problems.append(Problem(record.location, message, HEADERS["guide"]["halls"]))
     for location, row in zip(record.material_locations, record.materials, strict=True):
         if row.get("material") and row["material"] not in lookups["materials"]:
             message = _("材料库中没有「%(name)s」") % {"name": row["material"]}
@@ -133,6 +157,7 @@ def build_plan(records):
     lookups = {
         "departments": {department.name: department for department in Department.objects.all()},
         "materials": {material.name: material for material in Material.objects.all()},
+        "halls": {hall.name: hall for hall in ServiceHall.objects.all()},
     }
     held = holders(record.item_code for record in records)
     index = GuideIndexPage.objects.first()

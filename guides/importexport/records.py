@@ -6,7 +6,7 @@ the same thing, which is how an import knows that a guide is unchanged.
 
 from dataclasses import dataclass, field
 
-from .columns import FEE_COLUMNS, GUIDE_COLUMNS, MATERIAL_COLUMNS, canonical, situations_text
+from .columns import FEE_COLUMNS, GUIDE_COLUMNS, MATERIAL_COLUMNS, canonical, halls_text, situations_text, steps_text
 
 
 @dataclass
@@ -40,7 +40,14 @@ def record_of(page):
     """The record of a saved guide, as an export writes it."""
     questions = [(question.text.strip(), list(question.options)) for question in page.situation_questions]
     return GuideRecord(
-        fields=_row(page, GUIDE_COLUMNS, department=page.department.name, situations=situations_text(questions)),
+        fields=_row(
+            page,
+            GUIDE_COLUMNS,
+            department=page.department.name,
+            situations=situations_text(questions),
+            steps=steps_text([(step.title, step.description) for step in page.steps.all()]),
+            halls=halls_text([(place.hall.name, place.window) for place in page.halls.all()]),
+        ),
         materials=[
             _row(row, MATERIAL_COLUMNS, material=row.material.name if row.material_id else "")
             for row in page.materials.all()

@@ -28,7 +28,7 @@ def export_records(guides):
     """Records of the guides of a GuidePage queryset, by department then item code."""
     pages = (
         guides.select_related("department")
-        .prefetch_related("materials__material", "fees")
+        .prefetch_related("materials__material", "fees", "steps", "halls__hall")
         .order_by("department__ordering", "department__name", "item_code")
     )
     return [record_of(page) for page in pages]

@@ -69,6 +69,8 @@ class GuideQuerySet(PublicPageQuerySet):
                 department_code=guide.department.code,
                 legal_limit_days=guide.legal_limit_days,
                 committed_limit_days=guide.committed_limit_days,
+                legal_limit_unit=guide.legal_limit_unit,
+                committed_limit_unit=guide.committed_limit_unit,
                 online_level=guide.online_level,
                 visits_required=guide.visits_required,
                 materials=guide.material_count,

@@ -10,6 +10,7 @@ from guides.choices import (
     Requirement,
     ServiceScope,
 )
+from guides.limits import LimitUnit
 from guides.models import GuidePage
 
 
@@ -43,7 +44,11 @@ def guide_summary(guide, request):
         "department": department_summary(guide.department),
         "online_level": choice(guide.online_level, OnlineLevel),
         "legal_limit_days": guide.legal_limit_days,
+        "legal_limit_unit": choice(guide.legal_limit_unit, LimitUnit),
+        "legal_limit_text": guide.legal_limit_text,
         "committed_limit_days": guide.committed_limit_days,
+        "committed_limit_unit": choice(guide.committed_limit_unit, LimitUnit),
+        "committed_limit_text": guide.committed_limit_text,
         "is_instant": guide.is_instant,
         "is_free": guide.is_free,
         "last_published_at": guide.last_published_at.isoformat() if guide.last_published_at else None,

@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.html import format_html
 
+from guides import limits
+
 register = template.Library()
 
 
@@ -61,11 +63,12 @@ LIMIT_FORMS = ("list", "fact", "print", "cell")
 
 @register.inclusion_tag("components/limit.html")
 def limit(guide, form="list"):
-    """A guide's time limit: 即办 when it commits to 0 working days, else its committed working days.
+    """A guide's time limit: 即办 when it commits to 0 days, else its committed days in their unit (工作日 or
+    自然日, guides.limits.describe); a legal limit of 0 days reads 当场办结, never "0 个工作日".
 
     The form follows where it stands: "list" (guide lists and results: 承诺 N 个工作日), "fact" (the guide
     page's key fact under 承诺时限, with the legal limit and the limit note), "print" (the checklist: legal
-    limit in brackets), "cell" (a table column already headed 承诺: 即办 or the number).
+    limit in brackets), "cell" (a table column already headed 承诺: 即办 or the days).
     Takes a guide, or one of the commitments board's rows (a dict with the same field names).
     """
     if form not in LIMIT_FORMS:
@@ -75,11 +78,19 @@ def limit(guide, form="list"):
         return guide.get(name, default) if isinstance(guide, Mapping) else getattr(guide, name, default)
 
     committed = field("committed_limit_days")
-    # A guide derives is_instant; the board's rows carry only the days, and 0 committed days is 即办.
-    context = {"form": form, "committed": committed, "instant": field("is_instant", committed == 0)}
+    context = {
+        "form": form,
+        "instant": limits.is_instant(committed),
+        "committed": limits.describe(committed, field("committed_limit_unit")),
+    }
     if form in ("fact", "print"):
         # Only where shown: search results load only the fields a result shows.
-        context.update(legal=field("legal_limit_days"), note=field("limit_note", ""))
+        legal = field("legal_limit_days")
+        context.update(
+            legal=limits.describe(legal, field("legal_limit_unit")),
+            legal_instant=legal == 0,
+            note=field("limit_note", ""),
+        )
     return context
 
 

@@ -1,5 +1,7 @@
 """Fixtures shared by the import/export tests: two published guides, an administrator, a private preview folder."""
 
+import datetime
+
 import pytest
 
 from tests.factories import make_department, make_guide, make_material
@@ -42,7 +44,7 @@ def content(guide_index):
             visits_required=0,
             committed_limit_days=0,
             limit_note="材料齐全当场办结",
-            next_review_due=None,
+            next_review_due=datetime.date(2027, 3, 1),
             materials=[{"material": id_card, "medium": "electronic", "exempt_by_data_sharing": True}],
         ),
     ]

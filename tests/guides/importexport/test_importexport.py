@@ -96,7 +96,7 @@ def test_a_broken_file_reports_every_problem_and_changes_nothing(content):
 
 def test_rule_errors_point_at_the_sheet_row_and_column(content):
     workbook = load_workbook(io.BytesIO(export_guides("xlsx", GuidePage.objects.live())))
-    workbook["事项"]["L2"] = 90  # 承诺办结时限 above the legal 20 days
+    workbook["事项"]["M2"] = 90  # 承诺办结时限 above the legal 20 days
     workbook["收费"]["D2"] = ""  # 收费依据
     output = io.BytesIO()
     workbook.save(output)
@@ -262,3 +262,25 @@ def test_demo_content_round_trips_identically(db):
         assert plan.changes == [] and len(plan.unchanged) == GuidePage.objects.live().count() >= 40
     assert counts() == before
     assert export_guides("json", GuidePage.objects.live()) == as_json
+
+
+def test_process_steps_halls_and_limit_units_travel_through_the_file(content):
+    def add(guides):
+        new = json.loads(json.dumps(guides[0]))
+        assert new["steps"] == "受理\n审核\n办结" and new["halls"].endswith("｜1 号窗口")
+        new.update(item_code="11330100MB0000004X4000444D004", title="居民身份证首次申领", slug="")
+        new.update(legal_limit_days=60, legal_limit_unit="natural", steps="受理：现场采集指纹\n领证")
+        guides.append(new)
+
+    import_guides(edited_json(add), "list.json")
+    guide = GuidePage.objects.get(item_code="11330100MB0000004X4000444D004")
+    assert guide.legal_limit_text == "60 个自然日"
+    assert [(step.title, step.description) for step in guide.steps.all()] == [("受理", "现场采集指纹"), ("领证", "")]
+    assert guide.halls.count() == 1
+
+
+def test_an_unknown_hall_is_named(content):
+    def move(guides):
+        guides[0]["halls"] = "不存在的大厅｜1 号窗口"
+
+    assert "办事大厅「不存在的大厅」不存在" in refused_report(edited_json(move), "list.json")

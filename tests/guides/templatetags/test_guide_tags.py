@@ -42,7 +42,7 @@ def guide(**fields):
         ("print", 0, "即办（法定 20 个工作日）"),
         ("print", 5, "5 个工作日（法定 20 个工作日）"),
         ("cell", 0, "即办"),
-        ("cell", 5, "5"),
+        ("cell", 5, "5 个工作日"),
     ],
 )
 def test_limit_says_instant_for_zero_days_and_the_committed_days_otherwise(form, committed, expected):
@@ -61,7 +61,18 @@ def test_limit_fact_shows_the_limit_note():
 
 def test_limit_reads_the_commitments_boards_plain_rows():
     assert render('{% limit row "cell" %}', row={"committed_limit_days": 0, "legal_limit_days": 5}) == "即办"
-    assert render('{% limit row "cell" %}', row={"committed_limit_days": 3, "legal_limit_days": 5}) == "3"
+    assert render('{% limit row "cell" %}', row={"committed_limit_days": 3, "legal_limit_days": 5}) == "3 个工作日"
+
+
+def test_limit_counts_natural_days_and_says_a_legal_zero_as_on_the_spot():
+    identity_card = guide(legal_limit_days=60, legal_limit_unit="natural", committed_limit_days=15)
+    assert (
+        render('{% limit guide "fact" %}', guide=identity_card)
+        == "<strong>15 个工作日</strong> <span>法定 60 个自然日</span>"
+    )
+    marriage = guide(legal_limit_days=0, committed_limit_days=0)
+    assert render('{% limit guide "print" %}', guide=marriage) == "即办（法定当场办结）"
+    assert "0 个" not in render('{% limit guide "fact" %}', guide=marriage)
 
 
 def test_limit_refuses_an_unknown_form():
