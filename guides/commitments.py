@@ -44,6 +44,33 @@ class GuideRow:
 
 
 @dataclass(frozen=True)
+class HandlingRow:
+    """One 纠错 or 差评 about a published guide: its department, whether it is a 差评, and how long its handling
+    took in days (None while it waits)."""
+
+    department_code: str
+    bad_rating: bool
+    handling_days: float | None = None
+
+    @property
+    def handled(self):
+        return self.handling_days is not None
+
+
+def handling_figures(rows):
+    """差评整改率 (差评 handled ÷ 差评 received) and the mean handling time in days (of the 纠错 and 差评 handled);
+    None where there is nothing to compute from."""
+    bad = [row for row in rows if row.bad_rating]
+    handled = [row.handling_days for row in rows if row.handled]
+    return {
+        "bad_ratings": len(bad),
+        "bad_ratings_handled": sum(1 for row in bad if row.handled),
+        "rectification_rate": sum(1 for row in bad if row.handled) / len(bad) if bad else None,
+        "mean_handling_days": statistics.fmean(handled) if handled else None,
+    }
+
+
+@dataclass(frozen=True)
 class Share:
     key: str
     count: int
@@ -89,8 +116,12 @@ def material_counts(rows):
     ]
 
 
-def department_table(rows):
-    """One line per department, in the order departments first appear in `rows`."""
+def department_table(rows, handling=()):
+    """One line per department, in the order departments first appear in `rows`, with its feedback handling
+    (`handling`: HandlingRow) beside its guides' figures."""
+    handling_by_department = {}
+    for row in handling:
+        handling_by_department.setdefault(row.department_code, []).append(row)
     groups = {}
     for row in rows:
         groups.setdefault((row.department_code, row.department), []).append(row)
@@ -106,20 +137,23 @@ def department_table(rows):
                 "fully_online": share_by_key["fully_online"],
                 "at_most_one_visit": share_by_key["at_most_one_visit"],
                 "mean_compression": compression_summary(members)["mean"],
+                **handling_figures(handling_by_department.get(code, [])),
                 "filters": {"department": code},
             }
         )
     return table
 
 
-def board(rows):
-    """Every figure of the board, as plain data (also what /api/commitments/ returns)."""
-    rows = list(rows)
+def board(rows, handling=()):
+    """Every figure of the board, as plain data (also what /api/commitments/ returns). `handling`: the 纠错 and
+    差评 about these guides (HandlingRow), for each department's 差评整改率 and handling time."""
+    rows, handling = list(rows), list(handling)
     return {
         "count": len(rows),
         "shares": [asdict(share) | {"ratio": share.ratio} for share in shares(rows)],
         "compression": compression_summary(rows),
         "materials": material_counts(rows),
-        "departments": department_table(rows),
+        "departments": department_table(rows, handling),
+        "handling": handling_figures(handling),
         "guides": [asdict(row) | row.limits_shown() | {"compression": row.compression} for row in rows],
     }

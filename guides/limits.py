@@ -6,6 +6,8 @@ and 5 working days, so N natural days count as N × 5 ÷ 7 working days (statuto
 which favours no one: the same rule applies to every guide). 0 days, in either unit, is 即办: done on the spot.
 """
 
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -56,3 +58,13 @@ def compression(legal_limit_days, committed_limit_days, legal_unit=LimitUnit.WOR
     if legal is None or committed is None or legal <= 0:
         return None
     return 1 - committed / legal
+
+
+def add_working_days(start, days):
+    """The date `days` working days (Monday to Friday) after `start`; statutory holidays are not known here."""
+    current, left = start, days
+    while left > 0:
+        current += datetime.timedelta(days=1)
+        if current.weekday() < WORKING_DAYS_PER_WEEK:
+            left -= 1
+    return current

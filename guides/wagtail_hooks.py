@@ -14,7 +14,7 @@ from guides.admin.drafts import DiscardDraftView
 from guides.admin.imports import ImportView, export_view
 from guides.admin.review_dates_panel import ReviewDuePanel
 from guides.admin.viewsets import ReferenceDataGroup
-from guides.feedback.admin import FeedbackViewSet
+from guides.feedback.admin import FeedbackViewSet, OverdueFeedbackPanel
 from guides.models import GuidePage
 from guides.models.permissions import DepartmentPagePermissionPolicy, without_other_departments
 
@@ -26,6 +26,7 @@ register_snippet(FeedbackViewSet)
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
     panels.append(ReviewDuePanel(request.user))
+    panels.append(OverdueFeedbackPanel(request.user))
 
 
 # Registered before any admin view asks for the policy (Wagtail requires it early): see permissions.py.

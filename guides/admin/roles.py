@@ -32,18 +32,19 @@ REVIEWERS = "政务服务中心审核"
 WORKFLOW = "指南审核"
 EDITOR_PAGE_ACTIONS = ("add", "change")
 REVIEWER_PAGE_ACTIONS = ("publish",)
+# Department editors answer the feedback on their own guides (guides/feedback/admin.py scopes the inbox).
 EDITOR_MODEL_PERMISSIONS = (
     "wagtailadmin.access_admin",
     "guides.view_department",
     "guides.view_servicehall",
     "guides.view_material",
+    "guides.view_feedback",
+    "guides.change_feedback",
 )
-# The service centre also answers citizens' feedback (the inbox is not scoped per department yet).
+# The service centre sees every department's feedback.
 REVIEWER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + (
     "guides.add_material",
     "guides.change_material",
-    "guides.view_feedback",
-    "guides.change_feedback",
 )
 DOCUMENT_PERMISSIONS = ("add_document", "choose_document")
 

@@ -53,6 +53,7 @@ GUIDES = [
             {"title": "领证", "description": "凭领证回执到受理点领取，或选择免费邮寄到家"},
         ],
         "legal_limit_days": 60,
+        "legal_limit_unit": "natural",
         "committed_limit_days": 15,
         "limit_note": "《居民身份证法》规定自提交申领登记表之日起60日内发放；跨省异地办理承诺20个工作日",
         "fees": [{"name": "居民身份证工本费（换领）", "standard": "20元/证", "basis": ID_FEE_BASIS}],

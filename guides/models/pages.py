@@ -12,6 +12,7 @@ from guides import commitments, filters
 from guides.choices import Audience
 from search.documents import search_fields_for
 
+from .feedback import handling_rows
 from .guide import GuidePage
 from .permissions import DepartmentPermissionTester
 from .querysets import PublicPageManager
@@ -195,7 +196,7 @@ class CommitmentsPage(Page):
 
 def commitments_board(request=None):
     """Every figure of the board (guides.commitments.board) and `guide_list_url`, the list its figures link to."""
-    board = commitments.board(GuidePage.objects.board_rows(request))
+    board = commitments.board(GuidePage.objects.board_rows(request), handling_rows(GuidePage.objects.visible()))
     index = GuideIndexPage.objects.visible().first()
     board["guide_list_url"] = index.get_url(request) if index else None
     return board

@@ -2,7 +2,15 @@
 
 import pytest
 
-from guides.commitments import GuideRow, board, compression_summary, department_table, material_counts, shares
+from guides.commitments import (
+    GuideRow,
+    HandlingRow,
+    board,
+    compression_summary,
+    department_table,
+    material_counts,
+    shares,
+)
 
 
 def row(**fields):
@@ -80,3 +88,24 @@ def test_board_lists_each_guide_with_its_limits():
     assert figures["count"] == 1
     assert figures["guides"][0]["title"] == "甲"
     assert figures["guides"][0]["compression"] == pytest.approx(0.9)
+
+
+def test_the_rectification_rate_and_handling_time_are_computed_per_department():
+    handling = [
+        HandlingRow("gongan", bad_rating=True, handling_days=2.0),
+        HandlingRow("gongan", bad_rating=True),
+        HandlingRow("gongan", bad_rating=False, handling_days=4.0),  # a 纠错: time counts, the rate does not
+    ]
+    figures = board([row(), row(department="民政局", department_code="minzheng")], handling)
+    police, civil = figures["departments"]
+    assert police["rectification_rate"] == 0.5 and police["bad_ratings"] == 2 and police["bad_ratings_handled"] == 1
+    assert police["mean_handling_days"] == 3.0
+    assert civil["rectification_rate"] is None and civil["mean_handling_days"] is None
+
+
+def test_limits_in_natural_days_are_compressed_in_working_days():
+    identity_card = row(legal_limit_days=60, legal_limit_unit="natural", committed_limit_days=15)
+    assert identity_card.compression == pytest.approx(1 - 15 / (60 * 5 / 7))
+    shown = board([identity_card])["guides"][0]
+    assert shown["legal_limit_text"] == "60 个自然日" and shown["legal_working_days"] == pytest.approx(60 * 5 / 7)
+    assert board([row(legal_limit_days=0, committed_limit_days=0)])["guides"][0]["legal_limit_text"] == "即办"

@@ -32,3 +32,11 @@ def test_natural_days_count_five_working_days_a_week():
     assert limits.working_days(70, limits.LimitUnit.NATURAL) == 50
     # 身份证: 60 natural days (42.9 working days) against a commitment of 15 working days.
     assert limits.compression(60, 15, "natural", "working") == pytest.approx(1 - 15 / (60 * 5 / 7))
+
+
+def test_working_days_skip_weekends():
+    import datetime
+
+    friday = datetime.date(2026, 11, 27)
+    assert limits.add_working_days(friday, 1) == datetime.date(2026, 11, 30)
+    assert limits.add_working_days(friday, 15) == datetime.date(2026, 12, 18)
