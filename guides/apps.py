@@ -9,7 +9,7 @@ class GuidesConfig(AppConfig):
 
     def ready(self):
         # Imported here, as Django requires: models and views can only be imported once the apps are loaded.
-        from guides.models import Department, Material, OpeningPeriod, ServiceHall, changelog_entries
+        from guides.models import Department, Material, OpeningPeriod, ServiceHall, changelog_entries, feedback
         from guides.views import register_routes
         from web import pagecache
 
@@ -17,3 +17,4 @@ class GuidesConfig(AppConfig):
         register_routes()
         # Guides show the reference data: a change to it must reach every cached page.
         pagecache.watch(Department, Material, ServiceHall, OpeningPeriod)
+        feedback.connect()

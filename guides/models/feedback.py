@@ -3,11 +3,13 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guides import limits
 from guides.commitments import HandlingRow
+from web import pagecache
 
 
 class FeedbackKind(models.TextChoices):
@@ -126,3 +128,14 @@ def handling_rows(guides):
         days = (handled_at - created_at).total_seconds() / 86400 if handled and handled_at else None
         rows.append(HandlingRow(department_code=code, bad_rating=kind == FeedbackKind.RATING, handling_days=days))
     return rows
+
+
+def board_changed(sender, instance, **kwargs):
+    """A 纠错 or 差评 arriving or being handled moves the board's 差评整改率: cached pages must not hide it."""
+    if instance.needs_handling:
+        pagecache.start_new_generation()
+
+
+def connect():
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(board_changed, sender=Feedback, dispatch_uid=f"guides.feedback.board_changed.{name}")

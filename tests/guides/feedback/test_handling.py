@@ -69,3 +69,13 @@ def test_the_board_publishes_each_departments_rectification_rate(world):
     client_for(world, "editor_a").post(edit_url(feedback), {"handled": "on", "note": "已向群众说明并改进窗口引导"})
     row = next(row for row in commitments_board()["departments"] if row["code"] == world["a"].code)
     assert row["rectification_rate"] == 1.0 and 2.9 < row["mean_handling_days"] < 3.1
+
+
+def test_a_bad_rating_reaches_the_cached_board_at_once(world, client):
+    def rate():
+        departments = client.get(reverse("commitments-api")).json()["departments"]
+        return next(row for row in departments if row["code"] == world["a"].code)["rectification_rate"]
+
+    assert rate() is None
+    bad_rating(world["live"])
+    assert rate() == 0.0
