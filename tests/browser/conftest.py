@@ -19,6 +19,8 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
 BROWSER_ARGS = ["--no-sandbox", "--disable-background-networking"]
 PHONE = {"width": 360, "height": 780}
+# The demo accounts (reviewer, editor-gongan, editor-minzheng) get this password on the test site.
+DEMO_PASSWORD = "browser-test-only"
 DESKTOP = {"width": 1280, "height": 900}
 
 
@@ -53,6 +55,7 @@ def site_url(tmp_path_factory):
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.test",
         DATABASE_URL=f"sqlite:///{tmp_path_factory.mktemp('site') / 'site.sqlite3'}",
+        ZHINAN_DEMO_PASSWORD=DEMO_PASSWORD,
     )
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "load_demo", stdout=subprocess.DEVNULL)
