@@ -100,8 +100,9 @@ ROW_BOOKKEEPING_KEYS = frozenset({"pk", "id", "guide", "sort_order"})
 
 
 def _what_it_says(content):
-    # As stored: a revision freshly saved holds dates and decimals that the stored one holds as text.
-    content = json.loads(json.dumps(content, cls=DjangoJSONEncoder))
+    # As stored: a revision freshly saved holds dates and decimals that the stored one holds as text. A browser
+    # posts a textarea's line breaks as CRLF, which says nothing new either.
+    content = json.loads(json.dumps(content, cls=DjangoJSONEncoder).replace("\\r\\n", "\\n"))
     said = {}
     for key, value in content.items():
         if key in BOOKKEEPING_KEYS:
@@ -172,7 +173,9 @@ def snapshot(content, material_names):
         "online_url": content.get("online_url") or "",
         "visits_required": content.get("visits_required"),
         "materials": materials,
-        "texts": {field: (content.get(field) or "").strip() for field, _label, _short in TEXT_FIELDS},
+        "texts": {
+            field: (content.get(field) or "").replace("\r\n", "\n").strip() for field, _label, _short in TEXT_FIELDS
+        },
         "lists": {
             relation: [_list_row(row, fields) for row in content.get(relation) or []]
             for relation, _label, fields in LIST_FIELDS

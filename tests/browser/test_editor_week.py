@@ -61,6 +61,7 @@ def test_an_editors_week(browser, site_url, board):
     assert "承诺办结时限（99 个工作日）不能超过法定办结时限（60 个自然日）" in check.inner_text()
     assert "提交审核和发布前必须改正" in check.inner_text()
     assert "承诺办结时限：15 个工作日 → 99 个工作日" in check.inner_text()
+    assert "设定依据" not in check.inner_text()  # the browser's CRLF line breaks change nothing
     shot(editor, "editor-warning-1280")
 
     # Corrected and submitted with a change note.
@@ -72,6 +73,9 @@ def test_an_editors_week(browser, site_url, board):
         editor.evaluate("document.querySelector('button[name=action-submit]').click()")
     editor.goto(site_url + edit_url)
     assert "已通过全部发布规则" in editor.locator(".guide-check").inner_text()
+    editor.set_viewport_size(PHONE)
+    shot(editor, "editor-submitted-360")
+    editor.set_viewport_size({"width": 1280, "height": 900})
 
     # The reviewer reads the change against the live version, compares, and approves.
     reviewer_context, reviewer = log_in(browser, site_url, "reviewer")
@@ -81,6 +85,10 @@ def test_an_editors_week(browser, site_url, board):
     compare = check.get_by_role("link", name="与线上版本逐项比较").get_attribute("href")
     assert "/revisions/compare/live..." in compare
     shot(reviewer, "reviewer-changes-1280")
+    reviewer.goto(site_url + compare)
+    assert reviewer.locator("main").count() and "10" in reviewer.content()
+    shot(reviewer, "reviewer-compare-1280")
+    reviewer.goto(site_url + edit_url)
     with reviewer.expect_navigation():
         reviewer.evaluate(
             "document.querySelector('[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])')"
@@ -115,6 +123,7 @@ def test_an_editors_week(browser, site_url, board):
     assert answered["bad_ratings_handled"] == arrived["bad_ratings_handled"] + 1
     assert answered["rectification_rate"] > arrived["rectification_rate"]
     citizen.goto(site_url + "/commitments/")
-    shot(citizen, "board-360")
+    citizen.locator("#departments-heading").scroll_into_view_if_needed()
+    shot(citizen, "board-departments-360")
     for context in (editor_context, reviewer_context, citizen.context):
         context.close()

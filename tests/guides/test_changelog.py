@@ -141,3 +141,19 @@ def test_republishing_in_the_editor_needs_a_change_note(guide_index, admin_clien
     guide.refresh_from_db()
     assert guide.summary == "新说明"
     assert guide.updates.first().note == "更新一句话说明"
+
+
+def test_a_draft_that_differs_only_in_bookkeeping_or_line_breaks_says_the_same():
+    live = {**BASE, "pk": 3, "live": True, "legal_basis": "《甲法》\n《乙法》", "change_note": "首次发布"}
+    draft = {**BASE, "pk": 3, "live": False, "legal_basis": "《甲法》\r\n《乙法》", "change_note": ""}
+    assert changelog.same_content(draft, live)
+    assert not changelog.same_content({**draft, "change_note": "核对全文"}, live)
+    assert not changelog.same_content({**draft, "committed_limit_days": 4}, live)
+    assert changelog.summarize(changelog.snapshot(live, NAMES), changelog.snapshot(draft, NAMES)) == []
+
+
+def test_texts_steps_and_halls_are_named_when_they_change():
+    before = {**BASE, "conditions": "年满十六周岁", "steps": [{"title": "受理", "description": ""}]}
+    after = {**BASE, "conditions": "年满十八周岁", "steps": [{"title": "受理", "description": "当场"}]}
+    lines = changelog.summarize(changelog.snapshot(before, NAMES), changelog.snapshot(after, NAMES))
+    assert lines == ["受理条件已修改", "办理流程已修改"]
