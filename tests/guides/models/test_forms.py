@@ -13,7 +13,7 @@ from guides.models import (
     LifeEventPage,
     TopicPage,
 )
-from tests.factories import make_department, make_guide, make_site
+from tests.factories import make_department, make_guide, make_hall, make_site
 from tests.guides.editing import edit_form_data
 
 
@@ -59,14 +59,16 @@ def guide_form(department, **changes):
         ),
         "situations": streamfield([("situation", situation_value("由谁办理？", ["本人办理", "委托代理人办理"]))]),
         "legal_limit_days": "60",
+        "legal_limit_unit": "natural",
         "committed_limit_days": "20",
+        "committed_limit_unit": "working",
         "is_free": "",
         "fees": inline_formset([{"name": "证件工本费", "standard": "20元/证", "basis": "发改价格〔2003〕2322号"}]),
         "online_level": "offline",
         "visits_required": "2",
         "service_scope": "city",
         "steps": inline_formset([{"title": "受理", "description": ""}]),
-        "halls": inline_formset([]),
+        "halls": inline_formset([{"hall": str(make_hall().pk), "window": "1 号窗口"}]),
         "faqs": inline_formset([]),
         "result_name": "居民身份证",
     }
