@@ -11,7 +11,6 @@ class DepartmentViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("部门")
     list_display = ["name", "short_name", "code", "enquiry_phone", "complaint_phone"]
-    search_fields = ["name", "short_name", "code"]
 
 
 class ServiceHallViewSet(SnippetViewSet):
@@ -19,7 +18,6 @@ class ServiceHallViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("办事大厅")
     list_display = ["name", "address", "phone"]
-    search_fields = ["name", "address"]
 
 
 class MaterialViewSet(SnippetViewSet):
@@ -28,7 +26,6 @@ class MaterialViewSet(SnippetViewSet):
     menu_label = _("材料库")
     list_display = ["name", "category", "source", "electronic_certificate"]
     list_filter = ["category", "source", "electronic_certificate"]
-    search_fields = ["name", "description"]
 
 
 class ReferenceDataGroup(SnippetViewSetGroup):
