@@ -42,14 +42,16 @@ def search_fields_for(page_class, *extra):
     ]
 
 
-def analysed_fields(name_field):
-    """Search fields for a snippet (or document, image): its analysed names under the model's own name field
-    (`name_field`, e.g. "name"; a field the engines' mappings know), and its analysed body texts. The
-    autocomplete field makes the admin ask for an autocomplete, which also completes pinyin being typed."""
+def analysed_fields(name_field, *sortable):
+    """Search fields for a snippet: its analysed names under the model's own name field (`name_field`, e.g.
+    "name"; a field the engines' mappings know), and its analysed body texts. The autocomplete field makes the
+    admin ask for an autocomplete, which also completes pinyin being typed. `sortable` are the fields an admin
+    list sorts found items by (the columns it shows)."""
     return [
         AnalysedField(name_field, "title", boost=3),
         AnalysedField("search_texts", "body"),
         index.AutocompleteField(name_field),
+        *(index.FilterField(name) for name in sortable),
     ]
 
 

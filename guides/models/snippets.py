@@ -48,7 +48,9 @@ class Department(index.Indexed, models.Model):
             heading=_("联系方式"),
         ),
     ]
-    search_fields = analysed_fields("name")
+    search_fields = analysed_fields(
+        "name", "name", "short_name", "code", "enquiry_phone", "complaint_phone", "ordering"
+    )
 
     class Meta:
         ordering = ["ordering", "name"]
@@ -85,7 +87,7 @@ class ServiceHall(index.Indexed, ClusterableModel):
         FieldPanel("transit_note"),
         MultiFieldPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("坐标")),
     ]
-    search_fields = analysed_fields("name")
+    search_fields = analysed_fields("name", "name", "address", "phone")
 
     class Meta:
         ordering = ["name"]
@@ -143,7 +145,7 @@ class Material(index.Indexed, models.Model):
         MultiFieldPanel([FieldPanel("blank_form"), FieldPanel("example")], heading=_("表格下载")),
         FieldPanel("electronic_certificate"),
     ]
-    search_fields = analysed_fields("name")
+    search_fields = analysed_fields("name", "name", "category", "source", "electronic_certificate")
 
     class Meta:
         ordering = ["name"]

@@ -5,7 +5,8 @@ the raw text an editor typed, and asks for an autocomplete on named raw columns.
 boundaries, so on every engine 身份证 would not find 居民身份证, and pinyin would find nothing. Here a query that
 is a string goes through the same analysis as a citizen's query (segmentation, synonyms, pinyin, initials) and
 is matched against the analysed document each model indexes (search.documents); the named columns are left
-aside, since they hold unsegmented text. Queries already built (public search) pass through unchanged.
+aside, since they hold unsegmented text. Wagtail's page search first parses the text into one PlainText: that is
+typed text too. Queries built otherwise (public search's, always a combination) pass through unchanged.
 
 An autocomplete is the same search, plus the names whose pinyin starts with what was typed (shenf → 身份证), so
 a chooser narrows while the editor is still typing a spelling.
@@ -13,6 +14,8 @@ a chooser narrows while the editor is still typing a spelling.
 
 from dataclasses import replace
 from functools import cache
+
+from modelsearch.query import PlainText
 
 from .. import vocabulary
 from ..query import analyse_query
@@ -30,20 +33,29 @@ def analysed(text, *, prefix=False):
     return query.engine_query
 
 
+def typed_text(query):
+    """The text someone typed, if `query` is that (see the module docstring), else None."""
+    if isinstance(query, str):
+        return query
+    return query.query_string if isinstance(query, PlainText) else None
+
+
 class AnalysedQueryMixin:
-    """For a search backend class: string queries are analysed (see the module docstring)."""
+    """For a search backend class: typed queries are analysed (see the module docstring)."""
 
     def search(self, query, model_or_queryset, fields=None, operator=None, order_by_relevance=True):
-        if isinstance(query, str):
-            query, fields, operator = analysed(query), None, "or"
+        text = typed_text(query)
+        if text is not None:
+            query, fields, operator = analysed(text), None, "or"
         return super().search(
             query, model_or_queryset, fields=fields, operator=operator, order_by_relevance=order_by_relevance
         )
 
     def autocomplete(self, query, model_or_queryset, fields=None, operator=None, order_by_relevance=True):
-        if isinstance(query, str):
+        text = typed_text(query)
+        if text is not None:
             return super().search(
-                analysed(query, prefix=True), model_or_queryset, operator="or", order_by_relevance=order_by_relevance
+                analysed(text, prefix=True), model_or_queryset, operator="or", order_by_relevance=order_by_relevance
             )
         return super().autocomplete(
             query, model_or_queryset, fields=fields, operator=operator, order_by_relevance=order_by_relevance
