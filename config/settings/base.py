@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its catalogue says "2 秒之前" where Wagtail's admin shows how long ago something happened.
+    "django.contrib.humanize",
     "axes",
 ]
 
@@ -168,6 +170,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # One language and one time zone for everyone: the account page offers no others (Wagtail lists 40 and 600).
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+# Page slugs are pinyin, made from the Chinese title when left empty (guides/models/forms.py): never hanzi in URLs.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
