@@ -24,8 +24,33 @@ from .visible_text import english_words
 
 # Names and units editors see as they are, and key names in the keyboard shortcuts dialog.
 ALLOWED = frozenset(
-    "wagtail javascript csv xlsx json excel pdf ofd doc docx xls ods odt jpg jpeg png url api mb kb ctrl alt shift esc"
-    " cmd".split()
+    [
+        "wagtail",
+        "javascript",
+        "csv",
+        "xlsx",
+        "json",
+        "excel",
+        "pdf",
+        "ofd",
+        "doc",
+        "docx",
+        "xls",
+        "ods",
+        "odt",
+        "jpg",
+        "jpeg",
+        "png",
+        "url",
+        "api",
+        "mb",
+        "kb",
+        "ctrl",
+        "alt",
+        "shift",
+        "esc",
+        "cmd",
+    ]
 )
 
 PAGES = {
