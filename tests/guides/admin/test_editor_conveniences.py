@@ -1,12 +1,14 @@
 """The guide form's conveniences: a pinyin slug from the Chinese title, the editor's own department."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 
 from guides.admin import roles
 from guides.models import GuidePage
 from guides.models.forms import pinyin_slug
-from tests.factories import make_department, make_site
+from tests.factories import make_department, make_guide, make_material, make_site
 
 
 def test_a_slug_is_the_pinyin_of_the_title():
@@ -33,3 +35,18 @@ def test_the_department_is_the_editors_own_and_offered_alone(editor_form):
     assert own.name in offered
     assert other.name not in offered
     assert not form.fields["slug"].required
+
+
+def last_cell(html, row_name):
+    """The text of the last cell in the list row that names `row_name`."""
+    row = html.split(row_name, 1)[1].split("</tr>", 1)[0]
+    return re.sub(r"<[^>]+>", "", row.rsplit("<td", 1)[1].split(">", 1)[1]).strip()
+
+
+def test_the_material_library_counts_the_guides_using_each_material(admin_client, guide_index):
+    used, unused = make_material(name="居民身份证"), make_material(name="结婚证")
+    for title in ("居民身份证换领", "居民身份证补领"):
+        make_guide(guide_index, title=title, materials=[{"material": used}])
+    html = admin_client.get("/admin/snippets/guides/material/").content.decode()
+    assert "使用的指南数" in html
+    assert (last_cell(html, used.name), last_cell(html, unused.name)) == ("2", "0")
