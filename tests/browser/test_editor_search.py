@@ -21,7 +21,7 @@ def sign_in(open_page, username):
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    page.wait_for_url(re.compile(r"/admin/$"), wait_until="commit")  # signed in: the dashboard follows
     return page
 
 
