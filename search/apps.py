@@ -11,8 +11,17 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         # Imported here, as Django requires: the vocabulary reads models, which exist once the apps are loaded.
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
         from . import vocabulary
+        from .documents import AnalysedField
         from .models import Synonym
+
+        # Wagtail's documents and images index their raw title: add the analysed one, so that the admin's
+        # searches find 身份证申请表 by 身份证 or shenfenzheng (search/backends/analysed.py).
+        for model in (get_document_model(), get_image_model()):
+            model.search_fields = [*model.search_fields, AnalysedField("title", "title", boost=3)]
 
         # The vocabulary (user dictionary, synonyms, pinyin) follows the words editors change.
         for model in (Synonym, *vocabulary.word_sources()):

@@ -70,7 +70,9 @@ def search_backends(environ=os.environ):
     settings["settings"]["index"]["number_of_replicas"] = replicas(environ.get("SEARCH_REPLICAS", ""))
     return {
         "default": {
-            "BACKEND": ENGINE_BACKENDS[engine],
+            # Wagtail's backend for the engine, with queries typed in the admin analysed (search/backends/engine.py).
+            "BACKEND": "search.backends.engine",
+            "ENGINE": ENGINE_BACKENDS[engine],
             "URLS": urls,
             "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "zhinan_"),
             "TIMEOUT": int(environ.get("SEARCH_TIMEOUT", "5")),

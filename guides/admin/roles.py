@@ -21,6 +21,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -32,6 +33,13 @@ REVIEWERS = "政务服务中心审核"
 WORKFLOW = "指南审核"
 EDITOR_PAGE_ACTIONS = ("add", "change")
 REVIEWER_PAGE_ACTIONS = ("publish",)
+# What Wagtail's first migration names in English: the default workflow, its task and groups, seen in the admin's
+# workflow pages, reports and group lists. Renamed where they still bear Wagtail's names.
+WAGTAIL_DEFAULT_NAMES = {
+    Workflow: {"Moderators approval": _("默认审批流程")},
+    Task: {"Moderators approval": _("默认审批")},
+    Group: {"Moderators": _("默认审核员"), "Editors": _("默认编辑")},
+}
 # Department editors answer the feedback on their own guides (guides/feedback/admin.py scopes the inbox).
 EDITOR_MODEL_PERMISSIONS = (
     "wagtailadmin.access_admin",
@@ -88,6 +96,10 @@ def _editor_group(department):
 def setup_roles():
     """Create or repair the groups, permissions and workflow. Safe to run again; returns the groups it manages."""
     indexes = list(GuideIndexPage.objects.all())
+    for model, names in WAGTAIL_DEFAULT_NAMES.items():
+        for english, chinese in names.items():
+            if not model.objects.filter(name=chinese).exists():
+                model.objects.filter(name=english).update(name=chinese)
 
     reviewers, _created = Group.objects.get_or_create(name=REVIEWERS)
     reviewers.permissions.add(*_permissions(REVIEWER_MODEL_PERMISSIONS))

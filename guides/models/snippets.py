@@ -10,6 +10,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from guides.choices import MaterialCategory, MaterialSource
+from search.documents import analysed_fields
 
 from .fields import optional_document
 
@@ -47,7 +48,9 @@ class Department(index.Indexed, models.Model):
             heading=_("联系方式"),
         ),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = analysed_fields(
+        "name", "name", "short_name", "code", "enquiry_phone", "complaint_phone", "ordering"
+    )
 
     class Meta:
         ordering = ["ordering", "name"]
@@ -56,6 +59,10 @@ class Department(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def search_texts(self):
+        """(names, body texts) the admin's search analyses (search.documents)."""
+        return [self.name, self.short_name], [self.code, self.address]
 
 
 class ServiceHall(index.Indexed, ClusterableModel):
@@ -80,7 +87,7 @@ class ServiceHall(index.Indexed, ClusterableModel):
         FieldPanel("transit_note"),
         MultiFieldPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("坐标")),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("address")]
+    search_fields = analysed_fields("name", "name", "address", "phone")
 
     class Meta:
         ordering = ["name"]
@@ -89,6 +96,10 @@ class ServiceHall(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def search_texts(self):
+        """(names, body texts) the admin's search analyses (search.documents)."""
+        return [self.name], [self.address, self.transit_note]
 
 
 class OpeningPeriod(Orderable):
@@ -134,7 +145,7 @@ class Material(index.Indexed, models.Model):
         MultiFieldPanel([FieldPanel("blank_form"), FieldPanel("example")], heading=_("表格下载")),
         FieldPanel("electronic_certificate"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = analysed_fields("name", "name", "category", "source", "electronic_certificate")
 
     class Meta:
         ordering = ["name"]
@@ -143,6 +154,10 @@ class Material(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def search_texts(self):
+        """(names, body texts) the admin's search and the editor's chooser analyse (search.documents)."""
+        return [self.name], [self.description, self.issuing_body]
 
     @classmethod
     def vocabulary_words(cls):

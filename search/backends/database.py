@@ -3,6 +3,8 @@
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as stock_database_backend
 
+from .analysed import analysing
+
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader looks for
     # Imported here: each vendor's modules only load where that vendor's index models exist.
@@ -11,11 +13,12 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader loo
 
         return RankedPostgresSearchBackend(params)
     backend = stock_database_backend(params)
-    if connection.vendor != "sqlite":
-        return backend
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+    if connection.vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-    from .sqlite import RankedSQLiteSearchBackend
+        from .sqlite import RankedSQLiteSearchBackend
 
-    # Without FTS5 the stock loader gives its fallback backend, which is kept.
-    return RankedSQLiteSearchBackend(params) if isinstance(backend, SQLiteSearchBackend) else backend
+        if isinstance(backend, SQLiteSearchBackend):
+            return RankedSQLiteSearchBackend(params)
+    # Without FTS5 (or on another vendor) the stock loader's backend is kept, with the analysis.
+    return analysing(type(backend))(params)

@@ -21,6 +21,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 
+from .analysed import AnalysedQueryMixin
 from .ranked import FIRST, REST, RankedQueryCompilerMixin, RankedResultsMixin
 
 MATCHES_SQL = (
@@ -76,6 +77,6 @@ class RankedPostgresSearchResults(RankedResultsMixin, PostgresSearchResults):
     NO_LIMIT = None  # LIMIT NULL is LIMIT ALL
 
 
-class RankedPostgresSearchBackend(PostgresSearchBackend):
+class RankedPostgresSearchBackend(AnalysedQueryMixin, PostgresSearchBackend):
     query_compiler_class = RankedPostgresSearchQueryCompiler
     results_class = RankedPostgresSearchResults

@@ -149,9 +149,15 @@ class RankedResultsMixin:
         super().__init__(backend, query_compiler, *args, **kwargs)
         query_compiler.backend = backend
 
+    @property
+    def ranks(self):
+        """False for the stock path, and for the stock autocomplete compiler, which shares this results class."""
+        compiler = self.query_compiler
+        return isinstance(compiler, RankedQueryCompilerMixin) and compiler.ranks
+
     def _do_search(self):
         compiler = self.query_compiler
-        if not compiler.ranks:
+        if not self.ranks:
             return super()._do_search()
         limit = self.NO_LIMIT if self.stop is None else self.stop - self.start
         rows = compiler.fetch(FIRST, self.PAGE_SQL, [limit, self.start])
@@ -175,7 +181,7 @@ class RankedResultsMixin:
 
     def _do_count(self):
         compiler = self.query_compiler
-        if not compiler.ranks:
+        if not self.ranks:
             return super()._do_count()
         if compiler.total is None:
             compiler.total = compiler.count()
@@ -183,7 +189,7 @@ class RankedResultsMixin:
 
     def facet(self, field_name):
         compiler = self.query_compiler
-        if not compiler.ranks or compiler._get_filterable_field(field_name) is None:
+        if not self.ranks or compiler._get_filterable_field(field_name) is None:
             return super().facet(field_name)  # the stock path, or its FilterFieldError
         name = compiler.queryset.model._meta.get_field(field_name).name  # "department_id" counts as "department"
         if name in compiler.facet_counts:

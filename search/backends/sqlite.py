@@ -9,6 +9,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchResults,
 )
 
+from .analysed import AnalysedQueryMixin
 from .ranked import FIRST, REST, RankedQueryCompilerMixin, RankedResultsMixin
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
@@ -60,6 +61,6 @@ class RankedSQLiteSearchResults(RankedResultsMixin, SQLiteSearchResults):
     NO_LIMIT = -1
 
 
-class RankedSQLiteSearchBackend(SQLiteSearchBackend):
+class RankedSQLiteSearchBackend(AnalysedQueryMixin, SQLiteSearchBackend):
     query_compiler_class = RankedSQLiteSearchQueryCompiler
     results_class = RankedSQLiteSearchResults

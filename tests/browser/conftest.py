@@ -22,6 +22,7 @@ PHONE = {"width": 360, "height": 780}
 # The demo accounts (reviewer, editor-gongan, editor-minzheng) get this password on the test site.
 DEMO_PASSWORD = "browser-test-only"
 DESKTOP = {"width": 1280, "height": 900}
+SITE = {}  # the test server's environment, for `site_manage`
 
 
 def missing(reason):
@@ -59,6 +60,7 @@ def site_url(tmp_path_factory):
     )
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "load_demo", stdout=subprocess.DEVNULL)
+    SITE["env"] = env
     port = _free_port()
     server = subprocess.Popen(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
@@ -81,6 +83,14 @@ def site_url(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_manage(site_url):
+    """site_manage(*args, **environ): manage.py against the test server's database (e.g. to add accounts)."""
+    if "env" not in SITE:
+        missing("BROWSER_TEST_URL names a site whose database these tests cannot prepare")
+    return lambda *args, **environ: _manage({**SITE["env"], **environ}, *args, stdout=subprocess.DEVNULL)
 
 
 @pytest.fixture(scope="session")

@@ -111,7 +111,7 @@ def test_close_to_suggests_for_typos(vocab):
 def test_engine_settings_from_environment():
     assert search_backends({})["default"]["BACKEND"] == "search.backends.database"
     backends = search_backends({"SEARCH_ENGINE": "opensearch", "SEARCH_URL": "http://127.0.0.1:9201"})
-    assert backends["default"]["BACKEND"] == "wagtail.search.backends.opensearch3"
+    assert backends["default"]["ENGINE"] == "wagtail.search.backends.opensearch3"
     assert backends["default"]["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"]["default"]["tokenizer"] == (
         "whitespace"
     )

@@ -39,7 +39,7 @@ def test_the_database_answers_by_default():
 )
 def test_an_engine_keeps_the_database_as_its_fallback(engine, backend):
     backends = search_backends({"SEARCH_ENGINE": engine, "SEARCH_URL": NODE})
-    assert backends["default"]["BACKEND"] == backend
+    assert (backends["default"]["BACKEND"], backends["default"]["ENGINE"]) == ("search.backends.engine", backend)
     assert backends["database"]["BACKEND"] == "search.backends.database"
 
 

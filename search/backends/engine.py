@@ -1,0 +1,12 @@
+"""WAGTAILSEARCH_BACKENDS entry point for OpenSearch and Elasticsearch: Wagtail's backend named by ENGINE
+(search.engines), with string queries analysed as public search analyses them (analysed.py)."""
+
+from django.utils.module_loading import import_string
+
+from .analysed import analysing
+
+
+def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader looks for
+    params = dict(params)
+    stock = import_string(f"{params.pop('ENGINE')}.SearchBackend")
+    return analysing(stock)(params)
