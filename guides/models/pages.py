@@ -215,14 +215,18 @@ class LifeEventPage(LifeEventRoutesMixin, Page):
 
     @classmethod
     def places_of(cls, guide):
-        """[(life event, step, previous step, next step)] for each visible life event that lists `guide`."""
+        """[(life event, its row of `guide`, step, previous step, next step)] for each visible life event that
+        lists `guide`, in tree order."""
         events = cls.objects.visible().filter(bundle__guide=guide).distinct().order_by("path")
+        site = guide.get_site()
+        if site is not None:
+            events = events.descendant_of(site.root_page)  # a life event of another site is not this guide's
         places = []
         for event in events:
             numbered = event.numbered_steps()
             item = next((row for step in numbered for row in step.rows if row.guide_id == guide.pk), None)
             if item is not None:
-                places.append((event, *steps.position(numbered, item)))
+                places.append((event, item, *steps.position(numbered, item)))
         return places
 
 
