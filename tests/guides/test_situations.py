@@ -68,7 +68,9 @@ def test_merge_questions_asks_a_shared_question_once_with_every_option():
 def test_answers_for_reads_a_guides_own_answers_from_the_merged_ones():
     other = [Question(1, "婚姻状况？", ("未婚", "离异")), Question(2, "户口类型？", ("城镇", "农村"))]
     merged = merge_questions([QUESTIONS, other])
-    assert answers_for(QUESTIONS, merged, {1: "本人办理", 2: "离异", 3: "农村"}) == {1: "本人办理"}  # 离异: not its option
+    assert answers_for(QUESTIONS, merged, {1: "本人办理", 2: "离异", 3: "农村"}) == {
+        1: "本人办理"
+    }  # 离异: not its option
     assert answers_for(other, merged, {1: "本人办理", 2: "离异", 3: "农村"}) == {1: "离异", 2: "农村"}
     assert answers_for(other, merged, {}) == {}
 

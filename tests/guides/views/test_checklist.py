@@ -90,9 +90,7 @@ def test_every_sheet_has_its_own_number_and_is_never_cached(client, guide):
 @pytest.mark.django_db
 def test_correction_sheet_lists_what_the_applicant_did_not_bring(client, guide):
     id_card, divorce = guide.materials.order_by("sort_order")
-    response = client.post(
-        guide.url + "print/?q1=离异", {"brought": [str(id_card.pk)], "applicant": "张三"}
-    )
+    response = client.post(guide.url + "print/?q1=离异", {"brought": [str(id_card.pk)], "applicant": "张三"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "补正材料一次性告知单" in html and "申请人：<strong>张三</strong>" in html
