@@ -82,14 +82,15 @@ def answers_for(questions, merged, merged_answers):
     }
 
 
-def condition(material, questions):
+def condition(material, questions, answered=()):
     """When a material is needed, as (question text, its options for the material) pairs in question order;
-    [] when every applicant needs it. Options that no question offers are named on their own."""
+    [] when every applicant needs it. Options that no question offers are named on their own; questions whose
+    numbers are in `answered` are left out (the applicant's answer already chose the material)."""
     options = material.applies_to_options
     pairs = [
         (question.text, tuple(option for option in question.options if option in options))
         for question in questions
-        if any(option in options for option in question.options)
+        if question.number not in answered and any(option in options for option in question.options)
     ]
     asked = {option for question in questions for option in question.options}
     pairs.extend(("", (option,)) for option in options if option not in asked)
@@ -103,11 +104,11 @@ def describe(pairs):
     )
 
 
-def group_by_condition(materials, questions):
+def group_by_condition(materials, questions, answered=()):
     """Materials grouped by when they are needed: [(condition described, rows)], the rows every applicant needs
     first (condition ""), then one group per condition in the order first met. For a sheet printed before the
     applicant's situation is known, so that 结婚证 and 离婚证 are not both listed as simply 必需."""
     groups = {(): []}
     for material in materials:
-        groups.setdefault(tuple(condition(material, questions)), []).append(material)
+        groups.setdefault(tuple(condition(material, questions, answered)), []).append(material)
     return [(describe(key), rows) for key, rows in groups.items() if rows]

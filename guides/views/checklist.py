@@ -85,10 +85,14 @@ def print_checklist(page, request):
     materials = context["materials"]
     form = CorrectionForm(materials, request.POST if request.method == "POST" else None)
     correction = form.correction() if form.is_bound and form.is_valid() else None
+    listed = correction["missing"] if correction else materials  # the 补正 sheet lists only what is missing
     context.update(
         sheet(request, page, context["questions"], context["answers"]),
         version=published_version(page),
-        material_groups=numbered_groups(situations.group_by_condition(materials, context["questions"])),
+        # Grouped by the questions still open: a material for the situation the applicant chose is simply needed.
+        material_groups=numbered_groups(
+            situations.group_by_condition(listed, context["questions"], context["answers"])
+        ),
         correction_form=form,
         correction=correction,
     )

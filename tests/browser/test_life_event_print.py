@@ -69,7 +69,7 @@ def test_clerk_prints_a_correction_sheet_without_javascript(open_page, board):
     guide = next(g for g in board["guides"] if g["title"] == "结婚登记（内地居民）")
     page = open_page(guide["url"] + "print/", javascript=False)
     boxes = page.locator(".correction-form input[type=checkbox]")
-    names = page.locator(".correction-form label.choice").all_inner_texts()
+    names = [name.strip() for name in page.locator(".correction-form label.choice").all_inner_texts()]
     assert boxes.count() == len(names) >= 2
     boxes.nth(0).check()
     page.fill("#id_applicant", "王小明")

@@ -91,3 +91,8 @@ def test_group_by_condition_lists_what_everyone_needs_first():
         ("婚姻状况？已婚", ["结婚证"]),
     ]
     assert group_by_condition([], QUESTIONS) == []
+    answered = group_by_condition([PROXY, ID_CARD, MARRIED_BY_PROXY], QUESTIONS, answered={1: "委托代理人办理"})
+    assert [(label, names(rows)) for label, rows in answered] == [
+        ("", ["授权委托书", "身份证"]),
+        ("婚姻状况？已婚", ["配偶同意书"]),
+    ]

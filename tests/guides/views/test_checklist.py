@@ -115,3 +115,17 @@ def test_guide_page_offers_the_print_link_beside_the_answers(client, guide):
     html = client.get(guide.url, {"q1": "离异"}).content.decode()
     summary = html.split('class="situations__summary"')[1].split("</p>")[0]
     assert f'href="{guide.url}print/?q1=%E7%A6%BB%E5%BC%82"' in summary
+
+
+@pytest.mark.django_db
+def test_answered_checklist_lists_the_chosen_situations_materials_as_needed(client, guide):
+    sheet = client.get(guide.url + "print/", {"q1": "离异"}).content.decode().split('<article class="checklist')[1]
+    assert "离婚证" in sheet and "仅以下情形需要" not in sheet
+
+
+@pytest.mark.django_db
+def test_correction_sheet_keeps_the_condition_of_a_missing_material(client, guide):
+    id_card, _divorce = guide.materials.order_by("sort_order")
+    html = client.post(guide.url + "print/", {"brought": [str(id_card.pk)]}).content.decode()
+    missing = html.split("需要补正的材料（共 1 项）")[1].split("</table>")[0]
+    assert "仅以下情形需要：婚姻状况：离异" in missing and "离婚证" in missing
