@@ -18,6 +18,7 @@ from wagtail.models import PageLogEntry
 from guides import checklist, situations
 
 APPLICANT_MAX_LENGTH = 40
+CROWDED_LINES = 10
 
 
 class CorrectionForm(forms.Form):
@@ -86,13 +87,14 @@ def print_checklist(page, request):
     form = CorrectionForm(materials, request.POST if request.method == "POST" else None)
     correction = form.correction() if form.is_bound and form.is_valid() else None
     listed = correction["missing"] if correction else materials  # the 补正 sheet lists only what is missing
+    # Grouped by the questions still open: a material for the situation the applicant chose is simply needed.
+    groups = numbered_groups(situations.group_by_condition(listed, context["questions"], context["answers"]))
     context.update(
         sheet(request, page, context["questions"], context["answers"]),
         version=published_version(page),
-        # Grouped by the questions still open: a material for the situation the applicant chose is simply needed.
-        material_groups=numbered_groups(
-            situations.group_by_condition(listed, context["questions"], context["answers"])
-        ),
+        material_groups=groups,
+        # A sheet of more than ten lines (materials and situation headings) prints smaller, to stay on one page
+        crowded=len(listed) + sum(1 for condition, _rows in groups if condition) > CROWDED_LINES,
         correction_form=form,
         correction=correction,
     )
