@@ -8,6 +8,7 @@ import pytest
 from guides.demo.life_events import LIFE_EVENTS
 from guides.demo.loader import slug_for
 from tests.browser.conftest import PHONE
+from tests.browser.test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -83,3 +84,20 @@ def test_clerk_prints_a_correction_sheet_without_javascript(open_page, board):
     assert pages == 1
     assert [name for number, name in enumerate(names[1:], 1) if not printed(f"{number}.{name[:4]}", text)] == []
     assert "已收取的材料" in text and "王小明" in text
+
+
+@pytest.mark.parametrize("senior", [False, True], ids=["standard", "senior"])
+def test_life_event_pages_and_sheets_have_no_axe_violations(open_page, axe_source, senior):
+    restaurant = f"/{slug_for('开办餐饮店一件事')}/"
+    paths = {
+        "step-by-step": restaurant,
+        "step-by-step with answers": restaurant + "?q1=x",
+        "combined checklist": restaurant + "print/",
+        "guide in a life event": f"/guides/{slug_for('食品经营许可（新办）')}/",
+    }
+    found = {}
+    for name, path in paths.items():
+        violations = axe_violations(open_page(path, senior=senior), axe_source)
+        if violations:
+            found[name] = violations
+    assert found == {}
