@@ -156,29 +156,25 @@ class LifeEventPage(LifeEventRoutesMixin, Page):
         verbose_name_plural = _("一件事")
 
     def search_texts(self):
-        return [self.title], [self.intro, *(guide.title for _item, guide in self.bundled())]
+        return [self.title], [self.intro, *(item.guide.title for item in self.visible_items(details=False))]
 
-    def bundled(self):
-        """(item, guide) for each guide of this bundle that a visitor may see, in the order the editor set."""
-        return [(item, item.guide) for item in self.visible_items()]
-
-    def visible_items(self):
-        """The bundle's rows whose guide a visitor may see, in order; each row's `guide` is that visible guide
-        with its materials and fees loaded. Only these count: in the steps, the totals and the materials."""
+    def visible_items(self, details=True):
+        """The bundle's rows whose guide a visitor may see, in order; each row's `guide` is that visible guide,
+        with its materials and fees loaded unless `details` is False. Only these count: in the steps, the
+        totals and the materials."""
         items = list(self.bundle.all())
-        guides = (
-            GuidePage.objects.visible()
-            .prefetch_related("materials__material", "fees")
-            .in_bulk([item.guide_id for item in items])
-        )
+        guides = GuidePage.objects.visible()
+        if details:
+            guides = guides.prefetch_related("materials__material", "fees")
+        guides = guides.in_bulk([item.guide_id for item in items])
         for item in items:
             item.life_event = self
             if item.guide_id in guides:
                 item.guide = guides[item.guide_id]
         return [item for item in items if item.guide_id in guides]
 
-    def numbered_steps(self):
-        return steps.group(self.visible_items())
+    def numbered_steps(self, details=True):
+        return steps.group(self.visible_items(details))
 
     def journey(self, params):
         """Everything the page and its printed checklist show, for the situation answers in `params`."""
@@ -223,7 +219,7 @@ class LifeEventPage(LifeEventRoutesMixin, Page):
             events = events.descendant_of(site.root_page)  # a life event of another site is not this guide's
         places = []
         for event in events:
-            numbered = event.numbered_steps()
+            numbered = event.numbered_steps(details=False)
             item = next((row for step in numbered for row in step.rows if row.guide_id == guide.pk), None)
             if item is not None:
                 places.append((event, item, *steps.position(numbered, item)))

@@ -110,7 +110,7 @@ class CreateEveryPageTypeTests(AdminTestCase):
         )
         self.assertCanCreate(self.home, LifeEventPage, data)
         event = LifeEventPage.objects.get(slug="newborn")
-        self.assertEqual([guide.pk for _item, guide in event.bundled()], [first.pk, second.pk])
+        self.assertEqual([item.guide_id for item in event.visible_items()], [first.pk, second.pk])
         (step,) = event.numbered_steps()
         self.assertEqual(step.rows[1].deadline_text, "孩子出生后 1 个月内")
 
