@@ -59,3 +59,56 @@ def materials_for_answers(materials, questions, answers):
         ):
             selected.append(material)
     return selected
+
+
+def merge_questions(question_lists):
+    """One set of questions for several guides: a question asked by several guides (the same text) is asked
+    once, with every option any of them offers, in the order first met; numbered from 1."""
+    merged = {}
+    for questions in question_lists:
+        for question in questions:
+            options = merged.setdefault(question.text, [])
+            options.extend(option for option in question.options if option not in options)
+    return [Question(number, text, tuple(options)) for number, (text, options) in enumerate(merged.items(), start=1)]
+
+
+def answers_for(questions, merged, merged_answers):
+    """A guide's own answers ({its question number: option}) read from answers to the merged questions."""
+    by_text = {question.text: merged_answers.get(question.number) for question in merged}
+    return {
+        question.number: by_text[question.text]
+        for question in questions
+        if by_text.get(question.text) in question.options
+    }
+
+
+def condition(material, questions, answered=()):
+    """When a material is needed, as (question text, its options for the material) pairs in question order;
+    [] when every applicant needs it. Options that no question offers are named on their own; questions whose
+    numbers are in `answered` are left out (the applicant's answer already chose the material)."""
+    options = material.applies_to_options
+    pairs = [
+        (question.text, tuple(option for option in question.options if option in options))
+        for question in questions
+        if question.number not in answered and any(option in options for option in question.options)
+    ]
+    asked = {option for question in questions for option in question.options}
+    pairs.extend(("", (option,)) for option in options if option not in asked)
+    return pairs
+
+
+def describe(pairs):
+    """A condition as one line: 婚姻状况？离异或丧偶；由谁办理？委托代理人办理."""
+    return "；".join(
+        f"{text}{'' if not text or text[-1] in '？?：:' else '：'}{'或'.join(options)}" for text, options in pairs
+    )
+
+
+def group_by_condition(materials, questions, answered=()):
+    """Materials grouped by when they are needed: [(condition described, rows)], the rows every applicant needs
+    first (condition ""), then one group per condition in the order first met. For a sheet printed before the
+    applicant's situation is known, so that 结婚证 and 离婚证 are not both listed as simply 必需."""
+    groups = {(): []}
+    for material in materials:
+        groups.setdefault(tuple(condition(material, questions, answered)), []).append(material)
+    return [(describe(key), rows) for key, rows in groups.items() if rows]

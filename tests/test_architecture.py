@@ -18,7 +18,7 @@ FLOORS = [  # (floor, module pattern); the first pattern that matches decides
     (
         0,
         r"guides\.(blocks|changelog|checklist|choices|commitments|filters|limits|phones|review_dates|rules"
-        r"|situations|text)",
+        r"|situations|steps|text)",
     ),
     (0, r"search\.(analysis|engines|highlight|query|synonyms)"),
     (1, r"guides\.models(\..*)?"),

@@ -122,6 +122,7 @@ def urls_to_walk(site):
             private.url + "print/",
             site["topic"].url,
             site["event"].url,
+            site["event"].url + "print/",
             site["board"].url,
         ],
     }

@@ -4,11 +4,11 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from guides import commitments, filters
+from guides import checklist, commitments, filters, situations, steps
 from guides.choices import Audience
 from search.documents import search_fields_for
 
@@ -16,7 +16,7 @@ from .feedback import handling_rows
 from .guide import GuidePage
 from .permissions import DepartmentPermissionTester
 from .querysets import PublicPageManager
-from .routes import HomeRoutesMixin
+from .routes import HomeRoutesMixin, LifeEventRoutesMixin
 from .snippets import Department
 
 # The home page's 个人 / 法人 switch: (value of ?audience=, label)
@@ -121,18 +121,31 @@ class TopicPage(Page):
         return context
 
 
-class LifeEventPage(Page):
-    """一件事一次办: several items bundled as one citizen need."""
+class LifeEventPage(LifeEventRoutesMixin, Page):
+    """一件事一次办: several items bundled as one citizen need, shown as a step-by-step (guides.steps)."""
 
     objects = PublicPageManager()
 
     audience = models.CharField(_("面向"), max_length=10, choices=Audience.choices, default=Audience.PERSON)
     intro = models.TextField(_("导语"))
+    event_name = models.CharField(
+        _("起算事件"),
+        max_length=20,
+        blank=True,
+        help_text=_("办理期限从哪件事起算，例如：孩子出生、领取营业执照；事项的办理期限显示为“孩子出生后 1 个月内”"),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("audience"),
         FieldPanel("intro"),
-        InlinePanel("bundle", heading=_("包含事项"), label=_("事项"), min_num=2),
+        FieldPanel("event_name"),
+        InlinePanel(
+            "bundle",
+            heading=_("办理步骤"),
+            label=_("事项"),
+            min_num=2,
+            help_text=_("按办理先后排列。“新的一步”编号；“和”与上一项同属一步、都要办；“或”与上一项同属一步、任选其一"),
+        ),
     ]
     search_fields = search_fields_for(Page, index.FilterField("audience"))
     parent_page_types = ["guides.HomePage"]
@@ -144,31 +157,122 @@ class LifeEventPage(Page):
         verbose_name_plural = _("一件事")
 
     def search_texts(self):
-        return [self.title], [self.intro, *(guide.title for _item, guide in self.bundled())]
+        return [self.title], [self.intro, *(item.guide.title for item in self.visible_items(details=False))]
 
-    def bundled(self):
-        """(item, guide) for each guide of this bundle that a visitor may see, in the order the editor set."""
+    def visible_items(self, details=True):
+        """The bundle's rows whose guide a visitor may see, in order; each row's `guide` is that visible guide,
+        with its materials and fees loaded unless `details` is False. Only these count: in the steps, the
+        totals and the materials."""
         items = list(self.bundle.all())
-        guides = GuidePage.objects.visible().in_bulk([item.guide_id for item in items])
-        return [(item, guides[item.guide_id]) for item in items if item.guide_id in guides]
+        guides = GuidePage.objects.visible()
+        if details:
+            guides = guides.prefetch_related("materials__material", "fees")
+        guides = guides.in_bulk([item.guide_id for item in items])
+        for item in items:
+            item.life_event = self
+            if item.guide_id in guides:
+                item.guide = guides[item.guide_id]
+        return [item for item in items if item.guide_id in guides]
+
+    def numbered_steps(self, details=True):
+        return steps.group(self.visible_items(details))
+
+    def journey(self, params):
+        """Everything the page and its printed checklist show, for the situation answers in `params`."""
+        numbered = self.numbered_steps()
+        questions = situations.merge_questions(
+            item.guide.situation_questions for step in numbered for item in step.rows
+        )
+        answers = situations.parse_answers(questions, params)
+        uses = []
+        for step in numbered:
+            for item in step.rows:
+                guide = item.guide
+                own = guide.situation_questions
+                rows = situations.materials_for_answers(
+                    list(guide.materials.all()), own, situations.answers_for(own, questions, answers)
+                )
+                uses.extend(checklist.Use(step.number, guide, row, situations.condition(row, own)) for row in rows)
+        query = checklist.answers_query(questions, answers)
+        return {
+            "steps": numbered,
+            "totals": steps.totals(numbered, guide_facts),
+            "questions": questions,
+            "answers": answers,
+            "answered": [(q, answers[q.number]) for q in questions if q.number in answers],
+            "answers_query": query,
+            "combined_materials": checklist.combine(uses),
+            "print_url": self.url + self.reverse_subpage("print_checklist") + (f"?{query}" if query else ""),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["bundled"] = self.bundled()
+        context.update(self.journey(request.GET))
         return context
+
+    @classmethod
+    def places_of(cls, guide):
+        """[(life event, its row of `guide`, step, previous step, next step)] for each visible life event that
+        lists `guide`, in tree order."""
+        events = cls.objects.visible().filter(bundle__guide=guide).distinct().order_by("path")
+        site = guide.get_site()
+        if site is not None:
+            events = events.descendant_of(site.root_page)  # a life event of another site is not this guide's
+        places = []
+        for event in events:
+            numbered = event.numbered_steps(details=False)
+            item = next((row for step in numbered for row in step.rows if row.guide_id == guide.pk), None)
+            if item is not None:
+                places.append((event, item, *steps.position(numbered, item)))
+        return places
+
+
+def guide_facts(item):
+    """guides.steps.Facts of a bundle row, from its guide: committed working days, visits, fees."""
+    guide = item.guide
+    fees = () if guide.is_free else tuple(" ".join(filter(None, (fee.name, fee.standard))) for fee in guide.fees.all())
+    return steps.Facts(days=guide.committed_limit_days, visits=guide.visits_required, fees=fees)
 
 
 class LifeEventItem(Orderable):
-    """One guide within a life event, with what it does in the bundle."""
+    """One guide within a life event: its step logic, what it does in the bundle, its deadline."""
 
     life_event = ParentalKey(LifeEventPage, on_delete=models.CASCADE, related_name="bundle")
     guide = models.ForeignKey("guides.GuidePage", verbose_name=_("事项"), on_delete=models.CASCADE, related_name="+")
+    logic = models.CharField(
+        _("与上一项"), max_length=10, choices=steps.StepLogic.choices, default=steps.StepLogic.NUMBER
+    )
     note = models.CharField(_("说明"), max_length=200, blank=True)
+    optional = models.BooleanField(
+        _("视情况办理"), default=False, help_text=_("只有部分人需要办理；在“说明”中写明什么情况下办理")
+    )
+    deadline_amount = models.PositiveSmallIntegerField(
+        _("办理期限"), null=True, blank=True, help_text=_("自起算事件起多久内办理；留空表示没有期限")
+    )
+    deadline_unit = models.CharField(
+        _("期限单位"), max_length=10, choices=steps.DeadlineUnit.choices, default=steps.DeadlineUnit.DAY
+    )
 
-    panels = [PageChooserPanel("guide", "guides.GuidePage"), FieldPanel("note")]
+    panels = [
+        PageChooserPanel("guide", "guides.GuidePage"),
+        FieldRowPanel([FieldPanel("logic"), FieldPanel("optional")]),
+        FieldPanel("note"),
+        FieldRowPanel([FieldPanel("deadline_amount"), FieldPanel("deadline_unit")]),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("包含事项")
+
+    @property
+    def deadline(self):
+        if not self.deadline_amount:
+            return None
+        return steps.Deadline(self.deadline_amount, self.deadline_unit)
+
+    @property
+    def deadline_text(self):
+        deadline = self.deadline
+        return deadline.text(self.life_event.event_name or _("事件发生")) if deadline else ""
 
 
 class CommitmentsPage(Page):

@@ -42,3 +42,9 @@ class HomeRoutesMixin(RoutablePageMixin):
     @path("departments/<slug:code>/")
     def department_detail(self, request, code):
         return answer("department", self, request, code)
+
+
+class LifeEventRoutesMixin(RoutablePageMixin):
+    @path("print/")
+    def print_checklist(self, request):
+        return answer("life_event_print", self, request)

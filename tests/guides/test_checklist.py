@@ -1,4 +1,8 @@
-"""The printed checklist (一次性告知单): its link back with the same answers, and its QR code."""
+"""The printed checklist (一次性告知单): its link back with the same answers, its QR code, its number; a life
+event's combined material list."""
+
+import datetime
+from types import SimpleNamespace
 
 from guides import checklist
 from guides.situations import Question
@@ -25,3 +29,32 @@ def test_qr_svg_is_inline_and_labelled():
     svg = checklist.qr_svg("https://zw.example.cn/guides/a/?q1=x", "扫码打开")
     assert svg.startswith('<svg role="img" aria-label="扫码打开" ')
     assert "<?xml" not in svg and "<path" in svg
+
+
+def test_sheet_number_names_the_minute_and_six_unambiguous_letters():
+    now = datetime.datetime(2026, 11, 29, 9, 5)
+    assert checklist.sheet_number(now, token="K7Q2MX") == "20261129-0905-K7Q2MX"
+    numbers = {checklist.sheet_number(now) for _ in range(200)}
+    assert len(numbers) == 200
+    token = numbers.pop().rsplit("-", 1)[1]
+    assert len(token) == 6 and set(token) <= set(checklist.SHEET_ALPHABET) and not set(token) & set("01OI")
+
+
+def material(name, library_id=None, requirement="required", exempt=False):
+    return SimpleNamespace(
+        display_name=name, material_id=library_id, requirement=requirement, exempt_by_data_sharing=exempt
+    )
+
+
+def test_combine_lists_a_library_material_once_with_every_step_that_needs_it():
+    id_card = checklist.Use(1, "个体户", material("居民身份证", library_id=7), [])
+    id_card_again = checklist.Use(3, "许可", material("居民身份证", library_id=7, exempt=True), [])
+    proxy = checklist.Use(1, "个体户", material("授权委托书", requirement="optional"), [("由谁办理？", ("代理人",))])
+    proxy_again = checklist.Use(2, "公章", material("授权委托书"), [("由谁办理？", ("代理人",))])
+    combined = checklist.combine([id_card, proxy, id_card_again, proxy_again])
+    assert [(m.name, m.steps) for m in combined] == [("居民身份证", [1, 3]), ("授权委托书", [1, 2])]
+    first, second = combined
+    assert first.required and first.everyone and not first.exempt  # step 1 still wants it on paper
+    assert second.required and not second.everyone  # only for an agent
+    assert second.uses[0].condition_text == "由谁办理？代理人"
+    assert first.row is id_card.row

@@ -101,12 +101,20 @@ class CreateEveryPageTypeTests(AdminTestCase):
                 "slug": "newborn",
                 "audience": "person",
                 "intro": "出生医学证明、户口登记、医保参保一次办",
-                "bundle": inline_formset([{"guide": str(first.pk), "note": "先办"}, {"guide": str(second.pk)}]),
+                "event_name": "孩子出生",
+                "bundle": inline_formset(
+                    [
+                        {"guide": str(first.pk), "note": "先办", "logic": "number", "deadline_unit": "day"},
+                        {"guide": str(second.pk), "logic": "or", "deadline_amount": "1", "deadline_unit": "month"},
+                    ]
+                ),
             }
         )
         self.assertCanCreate(self.home, LifeEventPage, data)
         event = LifeEventPage.objects.get(slug="newborn")
-        self.assertEqual([guide.pk for _item, guide in event.bundled()], [first.pk, second.pk])
+        self.assertEqual([item.guide_id for item in event.visible_items()], [first.pk, second.pk])
+        (step,) = event.numbered_steps()
+        self.assertEqual(step.rows[1].deadline_text, "孩子出生后 1 个月内")
 
     def test_guide_page(self):
         self.assertCanCreate(self.index, GuidePage, guide_form(self.department))
