@@ -34,6 +34,17 @@ class SectionsNode(template.Node):
         return render_to_string("components/guide_contents.html", {"entries": entries}) + body
 
 
+def fold(section_id, summary, body, is_open=False):
+    """长辈版's section folded: the summary is all that shows until it is opened."""
+    return format_html(
+        '<details class="fold"{}{}><summary>{}</summary><div class="fold__body">{}</div></details>',
+        format_html(' id="{}"', section_id) if section_id else "",
+        " open" if is_open else "",
+        summary,
+        body,
+    )
+
+
 class SectionNode(template.Node):
     def __init__(self, section_id, heading, always_open, nodelist):
         self.section_id, self.heading, self.always_open, self.nodelist = section_id, heading, always_open, nodelist
@@ -43,12 +54,7 @@ class SectionNode(template.Node):
         heading = self.heading.resolve(context)
         body = self.nodelist.render(context)
         if context.get("senior_mode") and not self.always_open:
-            return format_html(
-                '<details class="fold" id="{}"><summary>{}</summary><div class="fold__body">{}</div></details>',
-                section_id,
-                heading,
-                body,
-            )
+            return fold(section_id, heading, body)
         if CONTENTS in context:
             context[CONTENTS].append((section_id, heading))
         return format_html(
@@ -82,3 +88,31 @@ def guide_section(parser, token):
     nodelist = parser.parse(("endguide_section",))
     parser.delete_first_token()
     return SectionNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), always_open, nodelist)
+
+
+class SeniorFoldNode(template.Node):
+    def __init__(self, summary, open_when, nodelist):
+        self.summary, self.open_when, self.nodelist = summary, open_when, nodelist
+
+    def render(self, context):
+        body = self.nodelist.render(context)
+        if not context.get("senior_mode"):
+            return body
+        is_open = bool(self.open_when.resolve(context)) if self.open_when else False
+        return fold("", self.summary.resolve(context), body, is_open)
+
+
+@register.tag
+def senior_fold(parser, token):
+    """{% senior_fold summary [open_when] %}…{% endsenior_fold %}: as it is on the standard page, folded in 长辈版.
+
+    For parts that bring their own headings (the update log, the feedback forms); the fold is open when
+    `open_when` is true (a form sent back with its errors must show them).
+    """
+    bits = token.split_contents()
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError("senior_fold takes a summary and optionally a condition to open it")
+    nodelist = parser.parse(("endsenior_fold",))
+    parser.delete_first_token()
+    open_when = parser.compile_filter(bits[2]) if len(bits) == 3 else None
+    return SeniorFoldNode(parser.compile_filter(bits[1]), open_when, nodelist)

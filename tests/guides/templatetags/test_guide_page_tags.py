@@ -55,8 +55,22 @@ def test_headings_are_escaped():
         '{% load guide_page_tags %}{% guide_sections "x" %}{% endguide_sections %}',
         '{% load guide_page_tags %}{% guide_section "x" %}{% endguide_section %}',
         '{% load guide_page_tags %}{% guide_section "x" "y" "z" %}{% endguide_section %}',
+        '{% load guide_page_tags %}{% senior_fold %}{% endsenior_fold %}',
     ],
 )
 def test_wrong_arguments_are_a_template_error(source):
     with pytest.raises(TemplateSyntaxError):
         Template(source)
+
+
+FOLD = '{% load guide_page_tags %}{% senior_fold _("反馈") error %}<section><h2>反馈</h2></section>{% endsenior_fold %}'
+
+
+def test_senior_fold_leaves_the_standard_page_as_it_is():
+    assert render(FOLD) == "<section><h2>反馈</h2></section>"
+
+
+def test_senior_fold_folds_in_senior_mode_and_opens_when_asked():
+    closed = '<details class="fold"><summary>反馈</summary><div class="fold__body"><section><h2>反馈</h2></section>'
+    assert render(FOLD, senior_mode=True).startswith(closed)
+    assert render(FOLD, senior_mode=True, error="rating").startswith('<details class="fold" open><summary>反馈')
