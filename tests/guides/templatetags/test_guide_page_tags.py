@@ -55,7 +55,7 @@ def test_headings_are_escaped():
         '{% load guide_page_tags %}{% guide_sections "x" %}{% endguide_sections %}',
         '{% load guide_page_tags %}{% guide_section "x" %}{% endguide_section %}',
         '{% load guide_page_tags %}{% guide_section "x" "y" "z" %}{% endguide_section %}',
-        '{% load guide_page_tags %}{% senior_fold %}{% endsenior_fold %}',
+        "{% load guide_page_tags %}{% senior_fold %}{% endsenior_fold %}",
     ],
 )
 def test_wrong_arguments_are_a_template_error(source):

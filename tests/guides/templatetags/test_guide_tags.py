@@ -129,7 +129,7 @@ def test_material_row_on_the_guide_page():
 
 def test_material_row_explains_deferrable_and_leaves_required_plain():
     deferrable = render("{% material_row row %}", row=material(requirement="deferrable"))
-    assert "<summary>容缺</summary><span class=\"term__text\">缺少这项材料也可以先受理" in deferrable
+    assert '<summary>容缺</summary><span class="term__text">缺少这项材料也可以先受理' in deferrable
     required = render("{% material_row row %}", row=material(requirement="required"))
     assert '<span class="requirement requirement--required">必需</span>' in required
 
