@@ -118,8 +118,8 @@ def test_material_row_on_the_guide_page():
     )
     assert '<td class="material__form">原件 · 电子 · 2 份</td>' in html
     assert (
-        '<span class="requirement requirement--optional"><details class="term"><summary>非必需</summary>'
-        '<span class="term__text">按您的情况提供，没有也可以办理。</span></details></span>'
+        '<td class="material__requirement requirement--optional"><details class="term"><summary>非必需</summary>'
+        '<span class="term__text">按您的情况提供，没有也可以办理。</span></details></td>'
     ) in html
     assert '<td class="material__source">政府部门核发</td>' in html
     assert '<span class="pre-line">受理点通过人口信息系统核验户籍信息，无需提交</span>' in html
@@ -131,7 +131,7 @@ def test_material_row_explains_deferrable_and_leaves_required_plain():
     deferrable = render("{% material_row row %}", row=material(requirement="deferrable"))
     assert '<summary>容缺</summary><span class="term__text">缺少这项材料也可以先受理' in deferrable
     required = render("{% material_row row %}", row=material(requirement="required"))
-    assert '<span class="requirement requirement--required">必需</span>' in required
+    assert '<td class="material__requirement requirement--required">必需</td>' in required
 
 
 def test_material_row_without_notes_or_source_marks_those_cells_empty():
