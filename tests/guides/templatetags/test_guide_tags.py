@@ -113,12 +113,14 @@ def material(**fields):
 def test_material_row_on_the_guide_page():
     html = render("{% material_row row %}", row=material(applies_to="本人办理、代理人办理"))
     assert html.startswith(
-        '<tr> <th scope="row">居民户口簿 <details class="term term--badge"><summary>免提交</summary>'
+        '<tr> <th scope="row">居民户口簿 <details class="term term--badge">'
+        '<summary><span class="term__label">免提交</span></summary>'
         '<span class="term__text">部门通过数据共享直接获取，您不用提交。</span></details>'
     )
     assert '<td class="material__form">原件 · 电子 · 2 份</td>' in html
     assert (
-        '<td class="material__requirement requirement--optional"><details class="term"><summary>非必需</summary>'
+        '<td class="material__requirement requirement--optional"><details class="term">'
+        '<summary><span class="term__label">非必需</span></summary>'
         '<span class="term__text">按您的情况提供，没有也可以办理。</span></details></td>'
     ) in html
     assert '<td class="material__source">政府部门核发</td>' in html
@@ -129,7 +131,10 @@ def test_material_row_on_the_guide_page():
 
 def test_material_row_explains_deferrable_and_leaves_required_plain():
     deferrable = render("{% material_row row %}", row=material(requirement="deferrable"))
-    assert '<summary>容缺</summary><span class="term__text">缺少这项材料也可以先受理' in deferrable
+    assert (
+        '<summary><span class="term__label">容缺</span></summary><span class="term__text">缺少这项材料也可以先受理'
+        in deferrable
+    )
     required = render("{% material_row row %}", row=material(requirement="required"))
     assert '<td class="material__requirement requirement--required">必需</td>' in required
 
@@ -191,7 +196,7 @@ def test_material_count_counts_only_what_the_applicant_brings(rows, expected):
 def test_term_with_an_explanation_opens_it_without_javascript():
     html = render('{% term "online" "partial" "部分网办" %}')
     assert html == (
-        '<details class="term"><summary>部分网办</summary>'
+        '<details class="term"><summary><span class="term__label">部分网办</span></summary>'
         '<span class="term__text">可以在网上申请或预约，仍要去现场核验或领取。</span></details>'
     )
 
