@@ -5,6 +5,9 @@ from urllib.parse import urlencode
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from guides.choices import OnlineLevel, Requirement, ServiceScope
 
 from guides import limits
 
@@ -120,3 +123,44 @@ def material_row(row, form="page", number=None):
     if form not in MATERIAL_ROW_FORMS:
         raise ValueError(f"material_row: form {form!r} is not one of {MATERIAL_ROW_FORMS}")
     return {"row": row, "form": form, "number": number}
+
+
+@register.inclusion_tag("components/material_count.html")
+def material_count(rows):
+    """需要准备 N 项材料, counting only what the applicant brings.
+
+    A material the department fetches by data sharing (免提交) is not brought, and a 非必需 one is brought
+    only by who has it: both are named apart so the number is the one the applicant prepares.
+    """
+    exempt = sum(1 for row in rows if row.exempt_by_data_sharing)
+    brought = [row for row in rows if not row.exempt_by_data_sharing]
+    optional = sum(1 for row in brought if row.requirement == Requirement.OPTIONAL)
+    deferrable = sum(1 for row in brought if row.requirement == Requirement.DEFERRABLE)
+    return {"bring": len(brought) - optional, "deferrable": deferrable, "optional": optional, "exempt": exempt}
+
+
+# Plain-language explanations of the implementation list's terms, shown where a term appears on the guide page.
+TERMS = {
+    ("requirement", Requirement.DEFERRABLE): _("缺少这项材料也可以先受理，在约定的时间内补交即可。"),
+    ("requirement", Requirement.OPTIONAL): _("按您的情况提供，没有也可以办理。"),
+    ("material", "exempt"): _("部门通过数据共享直接获取，您不用提交。"),
+    ("material", "pledge"): _("可以签一份书面承诺代替这项证明，部门事后核查。"),
+    ("material", "electronic_certificate"): _("可以出示手机上的电子证照，代替纸质证件。"),
+    ("online", OnlineLevel.FULL): _("从申请到拿到结果都在网上完成，不用去现场。"),
+    ("online", OnlineLevel.PARTIAL): _("可以在网上申请或预约，仍要去现场核验或领取。"),
+    ("online", OnlineLevel.OFFLINE): _("需要到服务大厅办理。"),
+    ("scope", ServiceScope.LOCAL): _("在下面列出的服务大厅办理。"),
+    ("scope", ServiceScope.CITY): _("在本市任何一个政务服务大厅都可以办理。"),
+    ("scope", ServiceScope.PROVINCE): _("在本省任何一个政务服务大厅都可以办理。"),
+    ("scope", ServiceScope.NATIONAL): _("在外省的政务服务大厅也可以申请办理。"),
+}
+
+
+@register.inclusion_tag("components/term.html")
+def term(kind, value, label, badge=False):
+    """A term with its explanation one tap away (<details>, no JavaScript); a term that needs none is plain text.
+
+    `kind` and `value` name the explanation in TERMS, `label` is the term as the page shows it; a badge
+    (免提交, 可告知承诺, 可用电子证照) keeps its badge look.
+    """
+    return {"label": label, "explanation": TERMS.get((kind, value), ""), "badge": badge}

@@ -1,9 +1,12 @@
-"""The public components, rendered on their own: the time limit, the key-facts row and the material row."""
+"""The public components, rendered on their own: the time limit, the key-facts row, the material row, the
+material count and the terms explained in place."""
 
 import pytest
 from django.template import Context, Template
 
+from guides.choices import OnlineLevel, ServiceScope
 from guides.models import Department, GuideMaterial, GuidePage
+from guides.templatetags.guide_tags import TERMS
 
 # Only for the page type Wagtail looks up when a page object is made; the components read no rows.
 pytestmark = pytest.mark.django_db
@@ -120,19 +123,43 @@ def material(**fields):
 
 def test_material_row_on_the_guide_page():
     html = render("{% material_row row %}", row=material(applies_to="本人办理、代理人办理"))
-    assert html.startswith('<tr> <th scope="row">居民户口簿 <span class="badge badge--good">免提交</span>')
-    assert '<td data-label="形式与份数">原件 · 电子 · 2 份</td>' in html
-    assert '<span class="requirement requirement--optional">非必需</span>' in html
-    assert '<td data-label="来源">政府部门核发</td>' in html
-    assert "受理点通过人口信息系统核验户籍信息，无需提交" in html
+    assert html.startswith(
+        '<tr> <th scope="row">居民户口簿 <details class="term term--badge">'
+        '<summary><span class="term__label">免提交</span></summary>'
+        '<span class="term__text">部门通过数据共享直接获取，您不用提交。</span></details>'
+    )
+    assert '<td class="material__form">原件 · 电子 · 2 份</td>' in html
+    assert (
+        '<td class="material__requirement requirement--optional"><details class="term">'
+        '<summary><span class="term__label">非必需</span></summary>'
+        '<span class="term__text">按您的情况提供，没有也可以办理。</span></details></td>'
+    ) in html
+    assert '<td class="material__source">政府部门核发</td>' in html
+    assert '<span class="pre-line">受理点通过人口信息系统核验户籍信息，无需提交</span>' in html
     assert '<small class="applies">适用情形：本人办理、代理人办理</small>' in html
-    assert "tick" not in html and "可告知承诺" not in html
+    assert "tick" not in html and "可告知承诺" not in html and "data-label" not in html
 
 
-def test_material_row_without_notes_marks_its_notes_cell_empty():
+def test_material_row_explains_deferrable_and_leaves_required_plain():
+    deferrable = render("{% material_row row %}", row=material(requirement="deferrable"))
+    assert (
+        '<summary><span class="term__label">容缺</span></summary><span class="term__text">缺少这项材料也可以先受理'
+        in deferrable
+    )
+    required = render("{% material_row row %}", row=material(requirement="required"))
+    assert '<td class="material__requirement requirement--required">必需</td>' in required
+
+
+def test_material_row_without_notes_or_source_marks_those_cells_empty():
     html = render("{% material_row row %}", row=material(notes="", source=""))
-    assert '<td data-label="说明" class="empty">' in html
-    assert '<td data-label="来源">—</td>' in html
+    assert '<td class="material__notes empty"> </td>' in html
+    assert '<td class="material__source empty">—</td>' in html
+
+
+def test_material_row_with_situations_but_no_notes_shows_no_empty_notes_line():
+    html = render("{% material_row row %}", row=material(notes="", applies_to="已婚"))
+    assert '<td class="material__notes"> <small class="applies">适用情形：已婚</small> </td>' in html
+    assert "pre-line" not in html
 
 
 def test_material_row_on_the_print_checklist():
@@ -149,3 +176,47 @@ def test_material_row_on_the_print_checklist():
 def test_material_row_refuses_an_unknown_form():
     with pytest.raises(ValueError, match="table"):
         render('{% material_row row "table" %}', row=material())
+
+
+# The honest material count
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([{}, {}, {}], "需要准备 3 项材料。"),
+        ([{}, {"requirement": "deferrable"}], "需要准备 2 项材料，其中 1 项可容缺后补。"),
+        ([{}, {}, {"exempt_by_data_sharing": True}], "需要准备 2 项材料；另有 1 项免提交。"),
+        ([{}, {"requirement": "optional"}], "需要准备 1 项材料；另有 1 项非必需。"),
+        (
+            [{}, {"requirement": "optional"}, {"exempt_by_data_sharing": True, "requirement": "optional"}],
+            "需要准备 1 项材料；另有 1 项非必需、1 项免提交。",
+        ),
+        ([{"exempt_by_data_sharing": True}], "不需要准备材料；另有 1 项免提交。"),
+    ],
+)
+def test_material_count_counts_only_what_the_applicant_brings(rows, expected):
+    defaults = {"requirement": "required", "exempt_by_data_sharing": False}
+    rows = [material(**{**defaults, **row}) for row in rows]
+    assert render("{% material_count rows %}", rows=rows) == expected
+
+
+# Terms explained in place
+
+
+def test_term_with_an_explanation_opens_it_without_javascript():
+    html = render('{% term "online" "partial" "部分网办" %}')
+    assert html == (
+        '<details class="term"><summary><span class="term__label">部分网办</span></summary>'
+        '<span class="term__text">可以在网上申请或预约，仍要去现场核验或领取。</span></details>'
+    )
+
+
+def test_term_without_an_explanation_is_plain_text():
+    assert render('{% term "requirement" "required" "必需" %}') == "必需"
+    assert render('{% term "material" "unknown" "别的" badge=True %}') == '<span class="badge">别的</span>'
+
+
+def test_every_choice_shown_as_a_term_has_an_explanation():
+    for kind, choices in (("online", OnlineLevel), ("scope", ServiceScope)):
+        assert {value for value in choices.values if (kind, value) not in TERMS} == set()

@@ -1,0 +1,118 @@
+"""The guide page's sections: a contents list made from the sections the page shows, and 长辈版's folding.
+
+    {% guide_sections %}
+        {% guide_section "steps" _("办理流程") %}…{% endguide_section %}
+        {% guide_section "materials" _("申请材料") always_open %}…{% endguide_section %}
+    {% endguide_sections %}
+
+Each section is written once. On the standard page it is a <section> with its <h2>, and the contents list in
+front of the sections links to each one that rendered (a section left out by an {% if %} drops out of the list
+by itself). In 长辈版 (senior_mode) there is no contents list and every section but the `always_open` ones is a
+closed <details> whose summary is the heading: key facts, materials and the call come first, the rest one tap
+away, with no JavaScript.
+"""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+
+register = template.Library()
+
+CONTENTS = "guide_contents"
+
+
+class SectionsNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        with context.push({CONTENTS: []}):
+            body = self.nodelist.render(context)
+            entries = context[CONTENTS]
+        if context.get("senior_mode") or not entries:
+            return body
+        return render_to_string("components/guide_contents.html", {"entries": entries}) + body
+
+
+def fold(section_id, summary, body, is_open=False):
+    """长辈版's section folded: the summary is all that shows until it is opened."""
+    return format_html(
+        '<details class="fold"{}{}><summary>{}</summary><div class="fold__body">{}</div></details>',
+        format_html(' id="{}"', section_id) if section_id else "",
+        " open" if is_open else "",
+        summary,
+        body,
+    )
+
+
+class SectionNode(template.Node):
+    def __init__(self, section_id, heading, always_open, nodelist):
+        self.section_id, self.heading, self.always_open, self.nodelist = section_id, heading, always_open, nodelist
+
+    def render(self, context):
+        section_id = self.section_id.resolve(context)
+        heading = self.heading.resolve(context)
+        body = self.nodelist.render(context)
+        if context.get("senior_mode") and not self.always_open:
+            return fold(section_id, heading, body)
+        if CONTENTS in context:
+            context[CONTENTS].append((section_id, heading))
+        return format_html(
+            '<section class="guide-section" id="{id}" aria-labelledby="{id}-heading">'
+            '<h2 id="{id}-heading">{heading}</h2>{body}</section>',
+            id=section_id,
+            heading=heading,
+            body=body,
+        )
+
+
+@register.tag
+def guide_sections(parser, token):
+    """Wraps the guide page's sections; puts the contents list in front of them (not in 长辈版)."""
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("guide_sections takes no arguments")
+    nodelist = parser.parse(("endguide_sections",))
+    parser.delete_first_token()
+    return SectionsNode(nodelist)
+
+
+@register.tag
+def guide_section(parser, token):
+    """{% guide_section id heading [always_open] %}…{% endguide_section %}: one section of the guide page."""
+    bits = token.split_contents()
+    always_open = bits[-1] == "always_open"
+    if always_open:
+        bits = bits[:-1]
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("guide_section takes an id, a heading and optionally always_open")
+    nodelist = parser.parse(("endguide_section",))
+    parser.delete_first_token()
+    return SectionNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), always_open, nodelist)
+
+
+class SeniorFoldNode(template.Node):
+    def __init__(self, summary, open_when, nodelist):
+        self.summary, self.open_when, self.nodelist = summary, open_when, nodelist
+
+    def render(self, context):
+        body = self.nodelist.render(context)
+        if not context.get("senior_mode"):
+            return body
+        is_open = bool(self.open_when.resolve(context)) if self.open_when else False
+        return fold("", self.summary.resolve(context), body, is_open)
+
+
+@register.tag
+def senior_fold(parser, token):
+    """{% senior_fold summary [open_when] %}…{% endsenior_fold %}: as it is on the standard page, folded in 长辈版.
+
+    For parts that bring their own headings (the update log, the feedback forms); the fold is open when
+    `open_when` is true (a form sent back with its errors must show them).
+    """
+    bits = token.split_contents()
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError("senior_fold takes a summary and optionally a condition to open it")
+    nodelist = parser.parse(("endsenior_fold",))
+    parser.delete_first_token()
+    open_when = parser.compile_filter(bits[2]) if len(bits) == 3 else None
+    return SeniorFoldNode(parser.compile_filter(bits[1]), open_when, nodelist)

@@ -1,0 +1,76 @@
+"""The guide page's sections: the contents list they make, and 长辈版's folding."""
+
+import pytest
+from django.template import Context, Template, TemplateSyntaxError
+
+PAGE = """{% load guide_page_tags %}{% guide_sections %}
+{% guide_section "materials" _("申请材料") always_open %}<table></table>{% endguide_section %}
+{% if fees %}{% guide_section "fees" _("收费标准") %}<p>80 元</p>{% endguide_section %}{% endif %}
+{% guide_section "steps" heading %}<ol></ol>{% endguide_section %}
+{% endguide_sections %}"""
+
+
+def render(source=PAGE, **context):
+    return " ".join(Template(source).render(Context(context)).split())
+
+
+def test_sections_get_a_contents_list_of_the_sections_shown():
+    html = render(fees=True, heading="办理流程")
+    assert html.startswith('<nav class="contents" aria-labelledby="contents-heading">')
+    assert (
+        '<ol class="contents__list"> <li><a href="#materials">申请材料</a></li><li><a href="#fees">收费标准</a></li>'
+        '<li><a href="#steps">办理流程</a></li> </ol> </nav>'
+    ) in html
+    assert (
+        '<section class="guide-section" id="steps" aria-labelledby="steps-heading">'
+        '<h2 id="steps-heading">办理流程</h2><ol></ol></section>'
+    ) in html
+
+
+def test_a_section_left_out_leaves_the_contents_list_too():
+    html = render(fees=False, heading="办理流程")
+    assert 'href="#fees"' not in html and 'id="fees"' not in html
+    assert 'href="#materials"' in html and 'href="#steps"' in html
+
+
+def test_senior_mode_folds_every_section_but_the_open_ones_and_has_no_contents_list():
+    html = render(fees=True, heading="办理流程", senior_mode=True)
+    assert "contents" not in html
+    assert html.startswith('<section class="guide-section" id="materials"')
+    assert (
+        '<details class="fold" id="fees"><summary>收费标准</summary><div class="fold__body"><p>80 元</p></div>'
+        "</details>"
+    ) in html
+    assert '<details class="fold" id="steps"><summary>办理流程</summary>' in html
+
+
+def test_headings_are_escaped():
+    html = render(heading="<script>")
+    assert "&lt;script&gt;" in html and "<script>" not in html
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '{% load guide_page_tags %}{% guide_sections "x" %}{% endguide_sections %}',
+        '{% load guide_page_tags %}{% guide_section "x" %}{% endguide_section %}',
+        '{% load guide_page_tags %}{% guide_section "x" "y" "z" %}{% endguide_section %}',
+        "{% load guide_page_tags %}{% senior_fold %}{% endsenior_fold %}",
+    ],
+)
+def test_wrong_arguments_are_a_template_error(source):
+    with pytest.raises(TemplateSyntaxError):
+        Template(source)
+
+
+FOLD = '{% load guide_page_tags %}{% senior_fold _("反馈") error %}<section><h2>反馈</h2></section>{% endsenior_fold %}'
+
+
+def test_senior_fold_leaves_the_standard_page_as_it_is():
+    assert render(FOLD) == "<section><h2>反馈</h2></section>"
+
+
+def test_senior_fold_folds_in_senior_mode_and_opens_when_asked():
+    closed = '<details class="fold"><summary>反馈</summary><div class="fold__body"><section><h2>反馈</h2></section>'
+    assert render(FOLD, senior_mode=True).startswith(closed)
+    assert render(FOLD, senior_mode=True, error="rating").startswith('<details class="fold" open><summary>反馈')
