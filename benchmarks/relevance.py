@@ -15,7 +15,9 @@ import time
 from collections import defaultdict
 
 import benchsetup
-from relevance_queries import QUERIES
+from relevance_queries import QUERIES, SENTENCE_QUERIES
+
+QUERY_SETS = {"original": QUERIES, "sentences and situations (issue 16)": SENTENCE_QUERIES}
 
 RANKS_KEPT = 10
 
@@ -60,10 +62,14 @@ def zhinan_titles(alias):
 
 
 def evaluate(search):
-    """{kind: [reciprocal ranks]} and the queries whose right answer was not first."""
+    """{set name: ({kind: [ranks]}, the queries whose right answer was not first)}."""
+    return {name: evaluate_set(search, queries) for name, queries in QUERY_SETS.items()}
+
+
+def evaluate_set(search, queries):
     by_kind = defaultdict(list)
     misses = []
-    for kind, query, expected in QUERIES:
+    for kind, query, expected in queries:
         found = search(query)
         rank = next((position for position, title in enumerate(found, 1) if title in expected), None)
         by_kind[kind].append(rank)
@@ -113,8 +119,13 @@ def main():
 
 
 def report(results, show_misses):
-    kinds = list(dict.fromkeys(kind for kind, _query, _expected in QUERIES))
-    print(f"{len(QUERIES)} labelled queries\n")
+    for set_name, queries in QUERY_SETS.items():
+        report_set(set_name, queries, {engine: by_set[set_name] for engine, by_set in results.items()}, show_misses)
+
+
+def report_set(set_name, queries, results, show_misses):
+    kinds = list(dict.fromkeys(kind for kind, _query, _expected in queries))
+    print(f"\n## {set_name}: {len(queries)} labelled queries\n")
     print("| engine | hit@1 | hit@3 | MRR |")
     print("| --- | --- | --- | --- |")
     for name, (by_kind, _misses) in results.items():
