@@ -3,7 +3,8 @@
 Each entry: (kind, what a citizen types, the guide titles that are a right answer). Kinds: everyday words,
 pinyin, initials, typos (mostly homophones), traditional characters, several words; and, in SENTENCE_QUERIES
 (written before any tuning for them, issue 16): whole sentences, situations described in everyday words, and
-shorthand (initials mixed with words).
+shorthand (initials mixed with words). When issue 16 added guides, the original queries that name a thing
+(身份证, 社保卡, 公积金, 房产证, 驾驶证, 医保, shebao) gained the new guides about that thing as right answers too.
 """
 
 COMPANY = "企业设立登记（有限责任公司）"
@@ -29,7 +30,6 @@ FOOD = "食品经营许可（新办）"
 PHARMACY = "药品零售企业经营许可（新办）"
 SCHOOL = "义务教育阶段新生入学登记"
 DISABILITY = "残疾人证办理（新办）"
-PROPERTY = (FIRST_PROPERTY, MORTGAGE, RESALE)
 COMPANY_CHANGE = "企业变更登记"
 COMPANY_CLOSE = "企业注销登记"
 CROWD_FIRE_CHECK = "公众聚集场所投入使用、营业前消防安全检查"
@@ -60,6 +60,34 @@ NEW_TAXPAYER = "新办纳税人涉税事项办理"
 EMPLOYER_INSURANCE = "用人单位社会保险登记"
 SPECIAL_EQUIPMENT = "特种设备使用登记"
 FIRE_ACCEPTANCE = "建设工程消防验收"
+ISSUE_16_GUIDES = {
+    ID_LOST,
+    RESIDENCE_PERMIT,
+    HK_MACAO,
+    LICENCE_LOST,
+    DIVORCE,
+    BIRTH_SERVICE,
+    OLD_AGE_ALLOWANCE,
+    MEDICAL_TRANSFER,
+    RETIREMENT,
+    UNEMPLOYMENT_REGISTRATION,
+    MATERNITY,
+    CARD_REPLACEMENT,
+    FLEXIBLE_WORKER,
+    CHRONIC_ILLNESS,
+    FUND_PURCHASE,
+    FUND_RETIREMENT,
+    NEW_FLAT,
+    MORTGAGE_RELEASE,
+    SOLE_TRADER_CLOSE,
+    FOOD_RENEWAL,
+    NEW_TAXPAYER,
+    EMPLOYER_INSURANCE,
+    SPECIAL_EQUIPMENT,
+    FIRE_ACCEPTANCE,
+}
+PROPERTY = (FIRST_PROPERTY, MORTGAGE, RESALE, NEW_FLAT, MORTGAGE_RELEASE)
+HOUSING_FUNDS = (HOUSING_FUND, FUND_PURCHASE, FUND_RETIREMENT)
 
 QUERIES = [
     # everyday words
@@ -78,8 +106,8 @@ QUERIES = [
     ("everyday", "规划证", ("建设工程规划许可证核发",)),
     ("everyday", "立项", ("企业投资项目备案",)),
     ("everyday", "广告牌", ("户外广告设施设置审批",)),
-    ("everyday", "提公积金", (HOUSING_FUND,)),
-    ("everyday", "房产证", (RESALE, FIRST_PROPERTY)),
+    ("everyday", "提公积金", HOUSING_FUNDS),
+    ("everyday", "房产证", (RESALE, FIRST_PROPERTY, NEW_FLAT)),
     ("everyday", "二手房过户", (RESALE,)),
     ("everyday", "房屋抵押", (MORTGAGE,)),
     ("everyday", "换身份证", (ID_CARD,)),
@@ -95,15 +123,15 @@ QUERIES = [
     ("everyday", "残疾证", (DISABILITY,)),
     ("everyday", "社保转移", (PENSION_TRANSFER,)),
     ("everyday", "失业金", (UNEMPLOYMENT,)),
-    ("everyday", "社保卡", (SOCIAL_CARD,)),
+    ("everyday", "社保卡", (SOCIAL_CARD, CARD_REPLACEMENT)),
     ("everyday", "医保参保", (MEDICAL_INSURANCE,)),
-    ("everyday", "身份证", (ID_CARD,)),
+    ("everyday", "身份证", (ID_CARD, ID_LOST)),
     # pinyin
-    ("pinyin", "shebao", (PENSION_TRANSFER, SOCIAL_CARD)),
+    ("pinyin", "shebao", (PENSION_TRANSFER, SOCIAL_CARD, CARD_REPLACEMENT, FLEXIBLE_WORKER, EMPLOYER_INSURANCE)),
     ("pinyin", "dibao", (WELFARE,)),
     ("pinyin", "huzhao", (PASSPORT,)),
-    ("pinyin", "gongjijin", (HOUSING_FUND,)),
-    ("pinyin", "shenfenzheng", (ID_CARD,)),
+    ("pinyin", "gongjijin", HOUSING_FUNDS),
+    ("pinyin", "shenfenzheng", (ID_CARD, ID_LOST)),
     ("pinyin", "jiehun", (MARRIAGE,)),
     ("pinyin", "kaigongsi", (COMPANY,)),
     ("pinyin", "fapiao", ("发票领用",)),
@@ -111,16 +139,16 @@ QUERIES = [
     ("pinyin", "qian hukou", (HOUSEHOLD_MOVE,)),
     # initials
     ("initials", "bdcdj", PROPERTY),
-    ("initials", "sfz", (ID_CARD,)),
-    ("initials", "gjj", (HOUSING_FUND,)),
-    ("initials", "sbk", (SOCIAL_CARD,)),
+    ("initials", "sfz", (ID_CARD, ID_LOST)),
+    ("initials", "gjj", HOUSING_FUNDS),
+    ("initials", "sbk", (SOCIAL_CARD, CARD_REPLACEMENT)),
     ("initials", "jhdj", (MARRIAGE,)),
     ("initials", "yyzz", (COMPANY, SOLE_TRADER)),
     ("initials", "sgxkz", ("建筑工程施工许可证核发",)),
     # typos
-    ("typo", "房产正", (RESALE, FIRST_PROPERTY)),
-    ("typo", "身分证", (ID_CARD,)),
-    ("typo", "公积金提去", (HOUSING_FUND,)),
+    ("typo", "房产正", (RESALE, FIRST_PROPERTY, NEW_FLAT)),
+    ("typo", "身分证", (ID_CARD, ID_LOST)),
+    ("typo", "公积金提去", HOUSING_FUNDS),
     ("typo", "护找", (PASSPORT,)),
     ("typo", "低报", (WELFARE,)),
     ("typo", "营业执找", (COMPANY, SOLE_TRADER)),
@@ -130,10 +158,10 @@ QUERIES = [
     ("traditional", "護照", (PASSPORT,)),
     ("traditional", "結婚登記", (MARRIAGE,)),
     ("traditional", "營業執照", (COMPANY, SOLE_TRADER)),
-    ("traditional", "身份證", (ID_CARD,)),
-    ("traditional", "醫保", (MEDICAL_INSURANCE, MEDICAL_ELSEWHERE)),
+    ("traditional", "身份證", (ID_CARD, ID_LOST)),
+    ("traditional", "醫保", (MEDICAL_INSURANCE, MEDICAL_ELSEWHERE, MEDICAL_TRANSFER)),
     ("traditional", "戶口遷移", (HOUSEHOLD_MOVE,)),
-    ("traditional", "駕駛證", (DRIVING_LICENCE,)),
+    ("traditional", "駕駛證", (DRIVING_LICENCE, LICENCE_LOST)),
     # several words
     ("several words", "二手房 过户", (RESALE,)),
     ("several words", "身份证 到期 换", (ID_CARD,)),

@@ -165,7 +165,7 @@ def render(form, filled):
 
 
 def load():
-    """Create or update the forms' documents; returns how many were created and updated."""
+    """Create or update the forms' documents; returns how many were created, updated and left unchanged."""
     model = get_document_model()
     tally = Counter()
     for form in FORMS:
@@ -174,6 +174,7 @@ def load():
             title = _title(form, kind)
             document = model.objects.filter(title=title).first() or model(title=title)
             if document.pk and document.file_hash == hash_filelike(io.BytesIO(data)):
+                tally["unchanged"] += 1
                 continue
             tally["updated" if document.pk else "created"] += 1
             document.file.save(f"{form.file_stem}-{'example' if filled else 'blank'}.pdf", ContentFile(data), False)
