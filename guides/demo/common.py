@@ -69,6 +69,15 @@ def ask(question, *options):
     return {"type": "situation", "value": {"question": question, "options": list(options)}}
 
 
+def shared_row(notes, applies_to="", **identity):
+    """A material row the office obtains itself by data sharing (免提交): electronic, nothing to bring.
+
+    `identity` is `material=<library name>` or `name=<free name>`.
+    """
+    row = {**identity, "medium": "electronic", "requirement": "optional", "exempt_by_data_sharing": True}
+    return {**row, "notes": notes, **({"applies_to": applies_to} if applies_to else {})}
+
+
 # The two rows every guide adds when an agent may act for the applicant (option label "委托代理人办理").
 BY_AGENT = [
     {"material": "授权委托书", "applies_to": "委托代理人办理"},

@@ -1,7 +1,7 @@
 """More demo guides for businesses: closing a sole trader, renewing a food permit, a new taxpayer, employer
 social insurance, special equipment and the fire acceptance of a building."""
 
-from .common import BY_AGENT, ONLINE, ask, item_code
+from .common import BY_AGENT, ONLINE, ask, item_code, shared_row
 from .guides_business import LICENCE_SHARED, REGISTRATION_RULES, REPRESENTATIVE
 from .halls import CIVIC, DONGHU
 
@@ -33,14 +33,7 @@ GUIDES = [
                 "applies_to": "简易注销",
                 "notes": "签署全体投资人承诺书，承诺无债权债务",
             },
-            {
-                "name": "清税证明",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "applies_to": "普通注销",
-                "notes": "税务部门共享清税信息；未办理涉税事项的无需提供",
-            },
+            shared_row("税务部门共享清税信息；未办理涉税事项的无需提供", "普通注销", name="清税证明"),
             *BY_AGENT,
         ],
         "steps": [
@@ -343,13 +336,7 @@ GUIDES = [
                 "medium": "electronic",
                 "notes": "在工程建设项目审批管理系统上传电子图纸",
             },
-            {
-                "name": "特殊建设工程消防设计审查意见书",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "notes": "系统内审查意见自动关联",
-            },
+            shared_row("系统内审查意见自动关联", name="特殊建设工程消防设计审查意见书"),
             *BY_AGENT,
         ],
         "steps": [

@@ -1,20 +1,13 @@
 """More demo guides for housing: a new flat from a developer, a paid-off mortgage, the housing fund for a
 purchase and at retirement."""
 
-from .common import BY_AGENT, ONLINE, ask, item_code
+from .common import BY_AGENT, ONLINE, ask, item_code, shared_row
 from .guides_housing import CERTIFICATE_FEE, HOME_FEE, REGISTRATION_LAWS
 from .halls import CIVIC, ESTATE
 
 FUND_LAW = "《住房公积金管理条例》第二十四条\n《临江市住房公积金提取管理办法》"
 FUND_HALLS = [{"hall": CIVIC, "window": "二楼公积金窗口 55–58 号"}]
 FUND_BANK_ACCOUNT = {"name": "本人本地银行一类账户", "medium": "electronic", "notes": "提取资金转入本人银行账户"}
-NO_SPOUSE_REQUIRED = {
-    "material": "结婚证",
-    "medium": "electronic",
-    "requirement": "optional",
-    "exempt_by_data_sharing": True,
-    "notes": "婚姻登记信息共享核验",
-}
 
 GUIDES = [
     {
@@ -36,22 +29,10 @@ GUIDES = [
         "materials": [
             {"material": "不动产登记申请书", "notes": "开发企业与买受人共同签名；网上申请的在线签署"},
             {"material": "居民身份证", "notes": "全体买受人的身份证"},
-            {
-                "material": "商品房买卖合同",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "notes": "网签备案合同由系统获取",
-            },
-            {
-                "material": "完税凭证",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "notes": "契税完税信息由税务部门推送",
-            },
+            shared_row("网签备案合同由系统获取", material="商品房买卖合同"),
+            shared_row("契税完税信息由税务部门推送", material="完税凭证"),
             {"name": "销售不动产统一发票", "form": "copy", "notes": "开发企业开具的购房发票"},
-            {**NO_SPOUSE_REQUIRED, "applies_to": "夫妻共有"},
+            shared_row("婚姻登记信息共享核验", "夫妻共有", material="结婚证"),
             *BY_AGENT,
         ],
         "steps": [
@@ -172,31 +153,11 @@ GUIDES = [
         "materials": [
             {"material": "居民身份证", "medium": "electronic", "notes": "网上办理的通过人脸识别核验"},
             {"material": "住房公积金提取申请表", "medium": "either", "notes": "网上办理的在线填写"},
-            {
-                "material": "商品房买卖合同",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "applies_to": "新建商品房",
-                "notes": "网签备案信息系统获取",
-            },
-            {
-                "material": "存量房买卖合同",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "applies_to": "二手房",
-                "notes": "网签备案信息系统获取",
-            },
-            {
-                "material": "完税凭证",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "notes": "契税完税信息由税务部门推送",
-            },
+            shared_row("网签备案信息系统获取", "新建商品房", material="商品房买卖合同"),
+            shared_row("网签备案信息系统获取", "二手房", material="存量房买卖合同"),
+            shared_row("契税完税信息由税务部门推送", material="完税凭证"),
             {"name": "购房首付款付款凭证", "medium": "either", "notes": "银行转账记录或开发企业开具的收据、发票"},
-            {**NO_SPOUSE_REQUIRED, "applies_to": "本人和配偶一并提取"},
+            shared_row("婚姻登记信息共享核验", "本人和配偶一并提取", material="结婚证"),
             FUND_BANK_ACCOUNT,
         ],
         "steps": [
@@ -245,13 +206,7 @@ GUIDES = [
         "materials": [
             {"material": "居民身份证", "medium": "either", "notes": "网上办理的通过人脸识别核验"},
             {"material": "住房公积金提取申请表", "medium": "either", "notes": "网上办理的在线填写"},
-            {
-                "name": "离休、退休证明",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "notes": "退休信息由社会保险经办机构共享，无需提交",
-            },
+            shared_row("退休信息由社会保险经办机构共享，无需提交", name="离休、退休证明"),
             FUND_BANK_ACCOUNT,
             *BY_AGENT,
         ],

@@ -1,6 +1,6 @@
 """More demo guides for persons: lost papers, residence and travel permits, divorce, births and the very old."""
 
-from .common import BY_AGENT, ONLINE, ask, item_code
+from .common import BY_AGENT, ONLINE, ask, item_code, shared_row
 from .guides_person import ID_FEE_BASIS, POLICE_HALLS
 from .halls import CIVIC, DONGHU
 
@@ -26,13 +26,7 @@ GUIDES = [
             ask("申请人年龄", "已满十六周岁", "未满十六周岁"),
         ],
         "materials": [
-            {
-                "material": "居民户口簿",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "notes": "受理点通过人口信息系统核验户籍信息，无需提交",
-            },
+            shared_row("受理点通过人口信息系统核验户籍信息，无需提交", material="居民户口簿"),
             {"material": "居民身份证申领登记表", "notes": "受理时现场填写，本人签名并采集指纹"},
             {
                 "name": "居民身份证数码相片",
@@ -104,14 +98,7 @@ GUIDES = [
             {"material": "居民身份证", "medium": "either"},
             {"material": "近期免冠彩色照片", "medium": "electronic", "notes": "受理点现场免费采集"},
             {"material": "住房租赁合同", "applies_to": "租赁住房", "notes": "已登记备案的免交"},
-            {
-                "material": "不动产权证书",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "applies_to": "自有住房",
-                "notes": "本市不动产登记信息由受理点共享核验",
-            },
+            shared_row("本市不动产登记信息由受理点共享核验", "自有住房", material="不动产权证书"),
             {
                 "name": "劳动合同或营业执照",
                 "form": "copy",
@@ -346,21 +333,8 @@ GUIDES = [
         ],
         "materials": [
             {"material": "居民身份证", "medium": "electronic", "notes": "夫妻双方，网上办理的通过人脸识别核验"},
-            {
-                "material": "结婚证",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "applies_to": "已婚",
-                "notes": "婚姻登记信息由系统共享核验",
-            },
-            {
-                "material": "居民户口簿",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "applies_to": "一方或双方户籍在本市",
-            },
+            shared_row("婚姻登记信息由系统共享核验", "已婚", material="结婚证"),
+            shared_row("户籍信息由系统共享核验", "一方或双方户籍在本市", material="居民户口簿"),
             {"material": "居住证", "medium": "either", "applies_to": "双方户籍均不在本市"},
         ],
         "steps": [
@@ -407,13 +381,7 @@ GUIDES = [
         "situations": [ask("由谁办理", "老人本人办理", "委托代理人办理")],
         "materials": [
             {"material": "居民身份证", "medium": "either", "notes": "老人本人的身份证"},
-            {
-                "material": "居民户口簿",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "notes": "户籍信息由系统共享核验",
-            },
+            shared_row("户籍信息由系统共享核验", material="居民户口簿"),
             {"material": "社会保障卡", "medium": "either", "notes": "津贴发放到老人社会保障卡的金融账户"},
             *BY_AGENT,
         ],

@@ -1,7 +1,7 @@
 """More demo guides for social and medical insurance: moving medical insurance, retirement, unemployment,
 maternity, the social security card, flexible workers and chronic illness."""
 
-from .common import BY_AGENT, ONLINE, ask, item_code
+from .common import BY_AGENT, ONLINE, ask, item_code, shared_row
 from .guides_social import SOCIAL_INSURANCE_LAW
 from .halls import CIVIC, DONGHU
 
@@ -38,14 +38,7 @@ GUIDES = [
                 "applies_to": "跨省转入",
                 "notes": "原参保地出具；已通过国家医保信息平台传递的无需提供",
             },
-            {
-                "material": "基本医疗保险参保凭证",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "applies_to": "省内转入",
-                "notes": "省内参保信息已集中，系统自动获取",
-            },
+            shared_row("省内参保信息已集中，系统自动获取", "省内转入", material="基本医疗保险参保凭证"),
             {"material": "社会保障卡", "requirement": "optional", "notes": "到窗口办理的出示，可使用医保电子凭证"},
         ],
         "steps": [
@@ -181,22 +174,8 @@ GUIDES = [
                 "applies_to": "与单位解除或终止劳动关系",
                 "notes": "单位已在社保系统办理减员的可免交",
             },
-            {
-                "name": "毕业证书",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "applies_to": "毕业后未就业",
-                "notes": "学历信息在线核验",
-            },
-            {
-                "name": "个体工商户注销或停业证明",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "applies_to": "个体经营停业",
-                "notes": "登记信息由市场监管部门共享",
-            },
+            shared_row("学历信息在线核验", "毕业后未就业", name="毕业证书"),
+            shared_row("登记信息由市场监管部门共享", "个体经营停业", name="个体工商户注销或停业证明"),
         ],
         "steps": [
             {"title": "申请", "description": "在网上办事大厅、掌上12333或就业窗口提交失业登记"},
@@ -248,22 +227,9 @@ GUIDES = [
         ],
         "materials": [
             FACE_CHECK,
-            {
-                "material": "出生医学证明",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "applies_to": "分娩",
-                "notes": "出生医学证明电子证照由系统获取",
-            },
+            shared_row("出生医学证明电子证照由系统获取", "分娩", material="出生医学证明"),
             {"name": "流产诊断证明", "applies_to": "流产", "notes": "由就诊医疗机构出具"},
-            {
-                "name": "生育服务登记凭证",
-                "medium": "electronic",
-                "requirement": "optional",
-                "exempt_by_data_sharing": True,
-                "notes": "生育登记信息共享",
-            },
+            shared_row("生育登记信息共享", name="生育服务登记凭证"),
             {
                 "name": "本人本地银行一类账户",
                 "medium": "electronic",
