@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from pypinyin import lazy_pinyin
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -31,9 +32,14 @@ from guides.models import (
 
 from . import (
     departments,
+    documents,
     guides_business,
     guides_construction,
     guides_housing,
+    guides_more_business,
+    guides_more_housing,
+    guides_more_person,
+    guides_more_social,
     guides_person,
     guides_social,
     halls,
@@ -45,7 +51,17 @@ from . import (
 
 GUIDES = [
     guide
-    for module in (guides_person, guides_social, guides_housing, guides_business, guides_construction)
+    for module in (
+        guides_person,
+        guides_social,
+        guides_housing,
+        guides_business,
+        guides_construction,
+        guides_more_person,
+        guides_more_social,
+        guides_more_housing,
+        guides_more_business,
+    )
     for guide in module.GUIDES
 ]
 NATURAL_KEYS = {
@@ -54,6 +70,7 @@ NATURAL_KEYS = {
     Material: "name",
     TopicPage: "title",
     GuidePage: "title",
+    get_document_model(): "title",
 }
 SLUG_LENGTH = 60
 DEMO_UPDATE_NOTE = "演示数据更新"
@@ -93,6 +110,7 @@ class _Loader:
         self.broken = {}
 
     def run(self):
+        self.tally.update(documents.load())
         for model, rows in (
             (Department, departments.DEPARTMENTS),
             (ServiceHall, halls.HALLS),

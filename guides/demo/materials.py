@@ -1,5 +1,7 @@
 """材料库: materials shared by many demo guides. Guides refer to them by name."""
 
+from .documents import attachments
+
 
 def _m(name, category, source, issuing_body="", description="", electronic_certificate=False):
     return {
@@ -99,4 +101,21 @@ MATERIALS = [
     _m("排水管网图纸及说明", "technical", SELF, "", "内部排水管网、专用检测井、污水排放口位置和口径的图纸及说明"),
     _m("污水水质水量检测报告", "technical", AGENCY, "具备计量认证资质的检测机构"),
     _m("道路运输车辆行驶证", "proof", GOV, "公安机关交通管理部门", "拟投入车辆的机动车行驶证", True),
+    # 补充（指南扩充）
+    _m("中国公民出入境证件申请表", "application", OFFICE, "公安机关出入境管理机构", "可在受理点自助填表机填写"),
+    _m("离婚协议书", "proof", SELF, "", "写明双方自愿离婚的意思表示以及对子女抚养、财产和债务处理的一致意见"),
+    _m("基本养老保险待遇申领表", "application", OFFICE, "社会保险经办机构", "网上申领的在线填写，无需打印"),
+    _m("失业登记表", "application", OFFICE, "公共就业服务机构"),
+    _m("基本医疗保险参保凭证", "proof", GOV, "医疗保障经办机构", "原参保地开具的参保缴费凭证", True),
+    _m("住房公积金提取申请表", "application", OFFICE, "住房公积金管理中心", "网上提取的在线填写"),
+    _m("商品房买卖合同", "property", SELF, "", "经网签备案的商品房买卖合同（预售或现售）"),
+    _m("个体工商户注销登记申请书", "application", OFFICE, "市场监督管理部门"),
+    _m("食品经营许可证", "business", GOV, "市场监督管理部门", "在有效期内的食品经营许可证正、副本", True),
+    _m("特种设备使用登记表", "application", OFFICE, "特种设备安全监督管理部门", "一式两份，加盖使用单位公章"),
+    _m("建设工程消防验收申请表", "application", OFFICE, "住房城乡建设主管部门", "通过工程建设项目审批管理系统填报"),
 ]
+
+# The library rows whose blank form and filled example guides/demo/documents.py generates.
+_FORMS = attachments()
+for _row in MATERIALS:
+    _row.update(_FORMS.get(_row["name"], {}))
