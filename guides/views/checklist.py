@@ -7,11 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guides import checklist
+from guides.models.site_settings import page_full_url
 
 
 def print_checklist(page, request):
     context = page.get_context(request)
-    link = checklist.guide_link(page.get_full_url(request), context["questions"], context["answers"])
+    link = checklist.guide_link(page_full_url(page, request), context["questions"], context["answers"])
     context.update(
         guide_link_text=unquote(link),
         qr_code=checklist.qr_svg(link, _("二维码：扫码打开本办事指南（保留您选择的情形）")),
