@@ -15,7 +15,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
-from PIL import Image
+from PIL import Image as PillowImage
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from guides.models import CommitmentsPage, ServiceHall
@@ -148,7 +150,7 @@ def decode_printed_qr(html):
     """The text of the QR code on a print sheet, decoded from its SVG as a phone's camera would read it."""
     svg = re.search(r"<svg .*?</svg>", html, re.S).group(0)
     png = cairosvg.svg2png(bytestring=svg.encode(), output_width=400, background_color="white")
-    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)).convert("L"))
+    found = zxingcpp.read_barcodes(PillowImage.open(io.BytesIO(png)).convert("L"))
     assert len(found) == 1
     return found[0].text
 
@@ -209,3 +211,12 @@ def test_migrate_and_bootstrap_take_the_address_from_site_url(db, monkeypatch):
     assert (site.hostname, site.port) == ("127.0.0.1", 8443)
     # Wagtail's site says http:// for any port but 443, so the https address is kept in the settings.
     assert SiteSettings.for_site(site).root_url == "https://127.0.0.1:8443"
+
+
+def test_the_logo_shows_in_the_header(client, city):
+    site, guide = city
+    logo = Image.objects.create(title="市徽", file=get_test_image_file())
+    SiteSettings.objects.filter(site=site).update(logo=logo)
+    header = client.get(guide.url).content.decode().split("</header>")[0]
+    logo_link = r'<a class="site-name" href="/"><img class="site-logo" src="[^"]+" width="\d+" height="48" alt="">'
+    assert re.search(logo_link, header)
