@@ -52,7 +52,10 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("显示在每个页面的标题和页眉"),
     )
     city_name = models.CharField(
-        _("城市（地区）名称"), max_length=50, blank=True, help_text=_("用于订阅标题、开放数据接口和结构化数据（JSON-LD），例如：某某市")
+        _("城市（地区）名称"),
+        max_length=50,
+        blank=True,
+        help_text=_("用于订阅标题、开放数据接口和结构化数据（JSON-LD），例如：某某市"),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
