@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.conf import settings
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,12 +11,24 @@ class GuidesConfig(AppConfig):
 
     def ready(self):
         # Imported here, as Django requires: models and views can only be imported once the apps are loaded.
+        from wagtail.models import Site
+
         from guides.models import Department, Material, OpeningPeriod, ServiceHall, changelog_entries, feedback
+        from guides.models.site_settings import SiteSettings
         from guides.views import register_routes
         from web import pagecache
 
         changelog_entries.connect()
         register_routes()
         # Guides show the reference data: a change to it must reach every cached page.
-        pagecache.watch(Department, Material, ServiceHall, OpeningPeriod)
+        # Every page shows the site's name, phones and footer items, and its links use the site's address.
+        pagecache.watch(Department, Material, ServiceHall, OpeningPeriod, SiteSettings, Site)
         feedback.connect()
+        post_migrate.connect(address_from_site_url, sender=self, dispatch_uid="zhinan-site-url")
+
+
+def address_from_site_url(**kwargs):
+    """After `migrate`: a default site still at Wagtail's localhost:80 takes its address from SITE_URL."""
+    from guides.models.site_settings import set_default_site_address  # apps load before models can be imported
+
+    set_default_site_address(settings.WAGTAILADMIN_BASE_URL, only_if_unset=True)

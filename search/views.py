@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from guides.models.site_settings import page_full_url
 from web.responses import json_response
 
 from . import service, vocabulary
@@ -69,7 +70,7 @@ def search_api(request, params):
             "results": [
                 {
                     "title": guide.title,
-                    "url": guide.full_url or guide.url,
+                    "url": page_full_url(guide, request) or guide.url,
                     "item_code": guide.item_code,
                     "department": guide.department.name,
                     "summary": guide.summary,

@@ -8,6 +8,7 @@ whose fields already match its data is left alone, so a second run writes nothin
 """
 
 from collections import Counter
+from functools import partial
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -29,6 +30,7 @@ from guides.models import (
     ServiceHall,
     TopicPage,
 )
+from guides.models.site_settings import SiteSettings
 
 from . import (
     departments,
@@ -46,6 +48,7 @@ from . import (
     life_events,
     materials,
     site_pages,
+    site_settings,
     topics,
 )
 
@@ -119,7 +122,13 @@ class _Loader:
             for row in rows:
                 key = NATURAL_KEYS[model]
                 self.upsert(model.objects.filter(**{key: row[key]}).first(), model, row, lambda obj: obj.save())
-        home = self.home_page()
+        home, site = self.home_page()
+        self.upsert(
+            SiteSettings.objects.filter(site=site).first(),
+            partial(SiteSettings, site=site),
+            site_settings.SITE_SETTINGS,
+            lambda obj: obj.save(),
+        )
         index = self.page(home, GuideIndexPage, site_pages.GUIDE_INDEX)
         self.page(home, CommitmentsPage, site_pages.COMMITMENTS)
         for row in topics.TOPICS:
@@ -173,19 +182,19 @@ class _Loader:
         return self.upsert(existing, model, data, publish)
 
     def home_page(self):
-        """The demo home page as the default site's root, replacing Wagtail's welcome page."""
+        """The demo home page as the default site's root, replacing Wagtail's welcome page; (home, site)."""
         data = site_pages.HOME
+        site = Site.objects.filter(is_default_site=True).first()
+        address = {"hostname": site.hostname, "port": site.port} if site else {"hostname": "localhost", "port": 80}
         if not HomePage.objects.exists():
             for welcome in Page.objects.filter(depth=2, slug=data["slug"]).exact_type(Page):
-                welcome.delete()
+                welcome.delete()  # and with it the site whose root it was: the new one keeps its address
         home = self.page(Page.get_first_root_node(), HomePage, data)
-        site = Site.objects.filter(is_default_site=True).first() or Site(
-            hostname="localhost", port=80, is_default_site=True
-        )
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True, **address)
         if site.root_page_id != home.pk or site.site_name != site_pages.SITE_NAME:
             site.root_page, site.site_name = home, site_pages.SITE_NAME
             site.save()
-        return home
+        return home, site
 
 
 def _lookup(model, key):

@@ -5,6 +5,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from guides.models.site_settings import current
 from guides.views.guide import guide_page
 from web import ratelimit
 
@@ -21,8 +22,9 @@ def post_feedback(page, request):
             request, "guides/feedback_refused.html", {"page": page, "message": _("无法识别的反馈类型。")}, status=400
         )
     if not ratelimit.hit(ratelimit.client_key(request, "feedback")):
-        message = _("您提交得太频繁了，请 %(minutes)s 分钟后再试。如有急事，请拨打 12345 政务服务便民热线。") % {
-            "minutes": ratelimit.FEEDBACK_WINDOW_SECONDS // 60
+        message = _("您提交得太频繁了，请 %(minutes)s 分钟后再试。如有急事，请拨打 %(hotline)s 政务服务便民热线。") % {
+            "minutes": ratelimit.FEEDBACK_WINDOW_SECONDS // 60,
+            "hotline": current(request).hotline,
         }
         return TemplateResponse(request, "guides/feedback_refused.html", {"page": page, "message": message}, status=429)
     form = form_class(request.POST, prefix=kind)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from guides.choices import Audience
 from guides.models import Department
+from guides.models.site_settings import absolute_url, current
 from web.responses import json_response
 
 from . import serialize
@@ -57,7 +58,7 @@ def matching(queryset, **lookup):
 def page_link(request, number):
     params = request.GET.copy()
     params["page"] = str(number)
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    return absolute_url(request, f"{request.path}?{params.urlencode()}")
 
 
 @read_only
@@ -123,4 +124,4 @@ def department_detail(request, code):
 
 @read_only
 def openapi(request):
-    return answer(document(request.build_absolute_uri("/api/v1")))
+    return answer(document(absolute_url(request, "/api/v1"), current(request).city_name))

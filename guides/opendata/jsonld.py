@@ -5,6 +5,8 @@ import json
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from guides.models.site_settings import current, page_full_url
+
 # As Django's json_script: the JSON must not be able to close the <script> element it sits in.
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -32,7 +34,7 @@ def government_service(guide, request):
         "name": guide.title,
         "description": guide.summary,
         "identifier": guide.item_code,
-        "url": guide.get_full_url(request=request),
+        "url": page_full_url(guide, request),
         "serviceType": guide.get_item_type_display(),
         "audience": {"@type": "Audience", "audienceType": guide.get_audience_display()},
         "provider": {"@type": "GovernmentOrganization", "name": department.name},
@@ -40,6 +42,9 @@ def government_service(guide, request):
     }
     if department.website:
         data["provider"]["url"] = department.website
+    city = current(request).city_name
+    if city:
+        data["areaServed"] = {"@type": "City", "name": city}
     if guide.colloquial_name_list:
         data["alternateName"] = guide.colloquial_name_list
     return data

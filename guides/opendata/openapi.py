@@ -186,12 +186,12 @@ PATHS = {
 }
 
 
-def document(base_url):
-    """The OpenAPI document, with the server's own address."""
+def document(base_url, site_name=""):
+    """The OpenAPI document, with the site's own address and name."""
     return {
         "openapi": "3.0.3",
         "info": {
-            "title": "办事指南开放数据接口",
+            "title": f"{site_name}办事指南开放数据接口" if site_name else "办事指南开放数据接口",
             "version": "1.0.0",
             "description": "只读接口：已发布的办事指南与实施部门。全部数据也可在 /open-data/ 整体下载。",
         },

@@ -12,6 +12,7 @@ from guides.choices import (
 )
 from guides.limits import LimitUnit
 from guides.models import GuidePage
+from guides.models.site_settings import page_full_url
 
 
 def choice(value, choices):
@@ -38,7 +39,7 @@ def guide_summary(guide, request):
         "item_code": guide.item_code,
         "title": guide.title,
         "summary": guide.summary,
-        "url": guide.get_full_url(request=request),
+        "url": page_full_url(guide, request),
         "item_type": choice(guide.item_type, ItemType),
         "audience": choice(guide.audience, Audience),
         "department": department_summary(guide.department),

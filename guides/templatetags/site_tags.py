@@ -1,4 +1,5 @@
-"""The request's site as every public page shows it: its name and the pages the header and footer link to.
+"""The request's site as every public page shows it: its name, its settings (phones, footer items, logo) and the
+pages the header and footer link to.
 
 Templates take links from here and `{% pageurl %}` / `{% routablepageurl %}`, never a typed path, so that a
 site whose guide index has another slug, or a second site in the same installation, links right.
@@ -12,6 +13,7 @@ from wagtail.models import Page, Site
 
 from guides.models import CommitmentsPage, GuideIndexPage, HomePage
 from guides.models.querysets import visible
+from guides.models.site_settings import SiteSettings, current
 
 register = template.Library()
 
@@ -34,12 +36,15 @@ class SiteNav:
         return isinstance(self.home, HomePage)
 
 
-def site_name(site, root=None):
-    """The name the public sees: the Wagtail Site's name, else its root page's title, else WAGTAIL_SITE_NAME.
-
-    The one place a site-settings model will take over.
-    """
-    return (site.site_name if site else "") or (root.title if root else "") or settings.WAGTAIL_SITE_NAME
+def site_name(site, root=None, site_settings=None):
+    """The name the public sees: the site settings' 网站名称, else the Wagtail Site's name, else its root page's
+    title, else WAGTAIL_SITE_NAME."""
+    return (
+        (site_settings.site_name if site_settings else "")
+        or (site.site_name if site else "")
+        or (root.title if root else "")
+        or settings.WAGTAIL_SITE_NAME
+    )
 
 
 def find_site_nav(request):
@@ -55,7 +60,7 @@ def find_site_nav(request):
             if issubclass(page.specific_class, kind):
                 first.setdefault(kind, page)
     return SiteNav(
-        name=site_name(site, root),
+        name=site_name(site, root, SiteSettings.for_request(request)),
         home=root,
         guide_index=first.get(GuideIndexPage),
         commitments=first.get(CommitmentsPage),
@@ -73,3 +78,10 @@ def site_nav(context):
         nav = find_site_nav(request)
         setattr(request, _REQUEST_ATTRIBUTE, nav)
     return nav
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    """`{% site_settings as site %}`: the request's SiteSettings (hotline, footer items, logo); without a request or
+    a site, the defaults of a new site."""
+    return current(context.get("request"))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import PageLogEntry
 
 from guides import checklist, situations
+from guides.models.site_settings import page_full_url
 
 APPLICANT_MAX_LENGTH = 40
 CROWDED_LINES = 10
@@ -52,7 +53,7 @@ def published_version(page):
 def sheet(request, page, questions, answers):
     """What every printed sheet carries: the link back (with the answers) and its QR code, the date and a
     number of its own."""
-    link = checklist.guide_link(page.get_full_url(request), questions, answers)
+    link = checklist.guide_link(page_full_url(page, request), questions, answers)
     now = timezone.localtime()
     return {
         "guide_link_text": unquote(link),

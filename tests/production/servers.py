@@ -330,9 +330,13 @@ class Browser:
     jar would not send back over plain HTTP) and redirects not followed; `forwarded_for` is sent as
     X-Forwarded-For, as a proxy on this machine (a trusted one by default) would."""
 
-    def __init__(self, forwarded_for=None):
+    def __init__(self, forwarded_for=None, connect=None, origin=None):
         self.cookies = {}
         self.forwarded_for = forwarded_for
+        # Another server (nginx over HTTPS, say): a function of the timeout that opens a connection to it, and the
+        # origin a browser would send with a form (Django checks it on HTTPS).
+        self.connect = connect or (lambda timeout: http.client.HTTPConnection("127.0.0.1", APP_PORT, timeout=timeout))
+        self.origin = origin
 
     def request(self, method, path, data=None, timeout=60):
         """(status, headers, body); status 0 when nothing answered."""
@@ -345,7 +349,11 @@ class Browser:
         if data is not None:
             body = urlencode(data, doseq=True).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection = http.client.HTTPConnection("127.0.0.1", APP_PORT, timeout=timeout)
+        if self.origin:
+            headers["Host"] = self.origin.split("://", 1)[1]
+            if data is not None:
+                headers["Origin"] = self.origin
+        connection = self.connect(timeout)
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()

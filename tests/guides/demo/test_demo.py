@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from pypdf import PdfReader
@@ -26,6 +27,7 @@ from guides.models import (
     ServiceHall,
     TopicPage,
 )
+from guides.models.site_settings import SiteSettings
 
 REQUIRED_NAMES = [
     "居民身份证换领",
@@ -188,7 +190,7 @@ def test_site_tree(demo, db):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage) and home.slug == "home"
-    assert (site.hostname, site.port) == ("localhost", 80)
+    assert site.root_url == settings.WAGTAILADMIN_BASE_URL  # migrate gave it SITE_URL's address
     assert not Page.objects.filter(depth=2).exact_type(Page).exists()
     index = GuideIndexPage.objects.child_of(home).get(slug="guides")
     assert CommitmentsPage.objects.child_of(home).filter(slug="commitments").exists()
@@ -348,3 +350,10 @@ def test_documents_are_rewritten_only_when_their_bytes_change(demo, db):
     assert documents.load() == {"updated": 1, "unchanged": count - 1}
     document.refresh_from_db()
     assert document.file_hash != "0" * 40
+
+
+def test_the_demo_writes_its_site_settings_harmlessly(demo, db):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert site_settings.site_name and site_settings.city_name == "临江市" and site_settings.default_hall
+    assert site_settings.hotline == "12345" and re.match(r"^0000-\d{4,8}$", site_settings.complaint_phone)
+    assert site_settings.contact.endswith(".example") and not site_settings.base_url
