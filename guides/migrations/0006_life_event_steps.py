@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guides', '0003_editorial'),
+        ('guides', '0005_feedback_handling'),
     ]
 
     operations = [

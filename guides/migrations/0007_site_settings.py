@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guides', '0003_editorial'),
+        ('guides', '0006_life_event_steps'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
     ]

@@ -7,9 +7,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from guides.choices import OnlineLevel, Requirement, ServiceScope
-
 from guides import limits
+from guides.choices import OnlineLevel, Requirement, ServiceScope
 
 register = template.Library()
 
