@@ -346,6 +346,7 @@ GUIDES = [
             {"title": "出具意见", "description": "出具特殊建设工程消防验收意见书，网上下载"},
         ],
         "legal_limit_days": 15,
+        "legal_limit_unit": "natural",
         "committed_limit_days": 10,
         "limit_note": "自受理之日起15日内出具意见；现场评定时间计入",
         "fees": [],

@@ -48,6 +48,7 @@ GUIDES = [
             {"title": "领证", "description": "凭领证回执到受理点领取，或选择免费邮寄到家"},
         ],
         "legal_limit_days": 60,
+        "legal_limit_unit": "natural",
         "committed_limit_days": 15,
         "limit_note": "《居民身份证法》规定自提交申领登记表之日起60日内发放；跨省异地补领承诺20个工作日；"
         "临时居民身份证当场或3个工作日内发放",
@@ -114,6 +115,7 @@ GUIDES = [
             {"title": "制证领证", "description": "制证后窗口领取或邮寄到家"},
         ],
         "legal_limit_days": 15,
+        "legal_limit_unit": "natural",
         "committed_limit_days": 7,
         "limit_note": "《居住证暂行条例》规定自受理之日起15日内发放",
         "fees": [],
@@ -171,6 +173,7 @@ GUIDES = [
             {"title": "领取", "description": "窗口领取或选择邮寄；自助签注当场办结"},
         ],
         "legal_limit_days": 15,
+        "legal_limit_unit": "natural",
         "committed_limit_days": 7,
         "limit_note": "通行证和首次签注7个工作日内办结；持有效通行证在自助机再次签注的当场办结",
         "fees": [
