@@ -1,5 +1,7 @@
 """Browse pages: home, the guide index, topics, life events and the commitments board."""
 
+import math
+
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageCho
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from guides import checklist, commitments, filters, situations, steps
+from guides import checklist, commitments, filters, limits, situations, steps
 from guides.choices import Audience
 from search.documents import search_fields_for
 
@@ -228,10 +230,12 @@ class LifeEventPage(LifeEventRoutesMixin, Page):
 
 
 def guide_facts(item):
-    """guides.steps.Facts of a bundle row, from its guide: committed working days, visits, fees."""
+    """guides.steps.Facts of a bundle row, from its guide: committed working days (a limit in natural days
+    converted as guides.limits compares them, rounded up), visits, fees."""
     guide = item.guide
     fees = () if guide.is_free else tuple(" ".join(filter(None, (fee.name, fee.standard))) for fee in guide.fees.all())
-    return steps.Facts(days=guide.committed_limit_days, visits=guide.visits_required, fees=fees)
+    days = limits.working_days(guide.committed_limit_days, guide.committed_limit_unit)
+    return steps.Facts(days=None if days is None else math.ceil(days), visits=guide.visits_required, fees=fees)
 
 
 class LifeEventItem(Orderable):

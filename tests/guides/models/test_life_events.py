@@ -4,7 +4,8 @@ guides a visitor may see, narrowed by one set of questions; the combined checkli
 import pytest
 from wagtail.models import PageViewRestriction
 
-from guides.models import LifeEventItem, LifeEventPage
+from guides.models import GuidePage, LifeEventItem, LifeEventPage
+from guides.models.pages import guide_facts
 from tests.factories import make_guide, make_material
 
 
@@ -149,3 +150,11 @@ def test_guide_page_says_which_step_it_is_with_previous_and_next(client, event):
 def test_a_hidden_life_event_is_not_named_on_the_guide(client, event):
     event["page"].unpublish()
     assert "life-event-nav" not in client.get(event["permit"].url).content.decode()
+
+
+def test_a_limit_in_natural_days_adds_up_in_working_days_rounded_up():
+    """Totals compare like with like (guides.limits): 10 natural days are 7 1/7 working days, counted as 8."""
+    guide = GuidePage(committed_limit_days=10, committed_limit_unit="natural", visits_required=1, is_free=True)
+    assert guide_facts(LifeEventItem(guide=guide)).days == 8
+    guide.committed_limit_unit = "working"
+    assert guide_facts(LifeEventItem(guide=guide)).days == 10
