@@ -319,7 +319,7 @@ def variant(request, render):
         with contextlib.suppress(CacheUnavailable):  # kept in this process all the same
             strict(cache).set(key, (generation, copy, meta), settings.PAGE_VARIANT_SECONDS)
         variants.put(key, generation, copy, meta, seconds=settings.PAGE_VARIANT_SECONDS)
-        found = variants.get(key, generation)
+        found = response_copy(copy, copy.content), meta
     cached, meta = found
     with_token = CSRF_PLACEHOLDER in cached.content
     cached["Cache-Control"] = "private, no-cache" if with_token else "public, max-age=0, s-maxage=1"
