@@ -53,7 +53,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, quote_etag
 from wagtail.documents.models import Document
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from web.caches import CacheUnavailable, strict
@@ -164,7 +164,7 @@ def connect_signals():
     post_page_move.connect(content_changed, dispatch_uid="zhinan-cache-move")
     post_delete.connect(content_changed, sender=Page, dispatch_uid="zhinan-cache-page-delete")
     # A restriction covers the page and everything below it: a copy cached while it was public must go at once.
-    watch(Document, PageViewRestriction)
+    watch(Document, PageViewRestriction, Site)  # web/sites.py keeps each host's Site for a generation
 
 
 def is_cacheable_request(request):
