@@ -4,10 +4,12 @@ Wagtail looks the site up on each request (a query for the host, another for the
 on the request as `_wagtail_site`, which every later lookup in that request reuses (page URLs, routing, the
 header). This middleware puts it there from a small per-process map, valid for the content generation it was
 made in: saving or deleting a Site starts a new generation (web.pagecache watches Site), as does any publish.
+Off with the page caches (PAGE_CACHE_SECONDS=0).
 """
 
 import threading
 
+from django.conf import settings
 from wagtail.models import Site
 
 from web.pagecache import local_copies
@@ -39,7 +41,9 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        generation = local_copies.current_generation()
+        # With the page caches off (the tests), the generation is not read: a read once a second would make the
+        # number of queries a request costs depend on the clock.
+        generation = local_copies.current_generation() if settings.PAGE_CACHE_SECONDS > 0 else None
         if generation is not None and not hasattr(request, "_wagtail_site"):
             request._wagtail_site = site_for(request, generation)
         return self.get_response(request)

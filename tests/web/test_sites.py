@@ -1,11 +1,17 @@
 """The request's site is looked up once per content generation (web/sites.py), and a change to a Site shows."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from web.models import ContentGeneration
 from web.pagecache import local_copies
+
+
+@pytest.fixture(autouse=True)
+def page_caches_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
 
 
 def site_queries(client, path="/search/"):
