@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
 # The engines CI runs, by the name --engines takes: (SEARCH_ENGINE, the variable that holds the engine's URL).
 ENGINES = {
     "opensearch": ("opensearch", "OPENSEARCH_URL"),  # OpenSearch 2.19 (engines.sh: opensearch)

@@ -2,13 +2,19 @@
 
 In one run, against one server: requests per second and p99 latency for a cached guide page (for a returning
 visitor, whose browser sends the CSRF cookie it got on its first page, and for a first visit without cookies),
-the same page uncached (a query string bypasses the page cache), a search, and a static file of the same size
-served by the same server (WhiteNoise); then a soak run over every guide page, the search and the API. Goal:
-cached page >= 0.7 x the static file; the soak with 0 errors.
+the same page uncached (a query string bypasses the page cache), a search, the search page over a long-tail
+mix of --queries distinct queries (benchmarks/querymix.py), the guide with the most situation answers over all
+its answer combinations, and a static file of the same size served by the same server (WhiteNoise); then a soak
+run over every guide page, the search and the API. Goal: cached page >= 0.7 x the static file; the soak with 0
+errors.
 
     .ci/services/postgres.sh start && .ci/services/redis.sh start
     .venv/bin/python benchmarks/load.py                     # 3 rounds of 10 s per measurement, 5 minute soak
     .venv/bin/python benchmarks/load.py --rounds 1 --duration 5 --soak 30
+    .venv/bin/python benchmarks/load.py --database-url sqlite:////tmp/zhinan-bench.sqlite3 --cache-url locmem://
+
+Goal of the dynamic pages (issue 17): the search mix and the answered guide each >= 0.1 x the static file's
+requests/s, p99 <= 300 ms, 0 errors. wrk comes from Debian (apt-get install wrk).
 
 Everything stays on 127.0.0.1 and every wrk run is bounded in time. The database (default `zhinan_bench`) is
 created if missing, migrated and given the demo content; results also go to benchmarks/results/.
@@ -29,7 +35,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-import psycopg
+import querymix
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -55,11 +61,16 @@ def arguments():
     parser.add_argument("--duration", type=int, default=10, help="seconds per measurement and round")
     parser.add_argument("--rounds", type=int, default=3, help="the measurements take turns, so they share the noise")
     parser.add_argument("--soak", type=int, default=300, help="seconds of the mixed soak run (0: skip)")
-    parser.add_argument("--search", default="/search/?q=身份证", help="the search request to measure")
+    parser.add_argument("--search", default="/search/?q=身份证", help="the single search request to measure")
+    parser.add_argument("--queries", type=int, default=1000, help="distinct queries of the long-tail search mix")
     return parser.parse_args()
 
 
 def ensure_database(url):
+    if url.startswith("sqlite"):
+        return
+    import psycopg  # only for PostgreSQL
+
     try:
         psycopg.connect(url, connect_timeout=5).close()
     except psycopg.OperationalError:
@@ -84,9 +95,29 @@ def server_env(args):
     return env
 
 
-def manage(env, *command):
-    print("$ manage.py", *command, flush=True)
-    subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=900)  # noqa: S603
+def manage(env, *command, capture=False):
+    print("$ manage.py", *command[:2], flush=True)
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=900, capture_output=capture
+    )
+    return done.stdout.decode() if capture else None
+
+
+# Prints the path of every answer combination of the live guide that has the most (benchmarks/page_cpu.py).
+ANSWERED_GUIDE = """
+import json, sys
+sys.path.insert(0, "benchmarks")
+from page_cpu import answer_combinations, guide_with_most_answers
+guide = guide_with_most_answers()
+print(json.dumps([f"{guide.url}?{query}" for query in answer_combinations(guide) if query]))
+"""
+
+
+def rotation_script(paths):
+    """A wrk script whose connections walk `paths` in turn; the caller deletes the file."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(ROTATE_LUA % ", ".join(json.dumps(path) for path in paths))
+    return script.name
 
 
 def fetch(url):
@@ -184,11 +215,20 @@ def main():
         search = urllib.parse.quote(args.search, safe="/?=&")
         search_status = fetch_status(base + search)
         returning = csrf_cookie(base + page)
+        mix = querymix.weighted_sequence(querymix.distinct_queries(args.queries), 20 * args.queries)
+        search_mix = rotation_script([f"/search/?{urllib.parse.urlencode({'q': q})}" for q in mix])
+        answered = json.loads(manage(env, "shell", "-c", ANSWERED_GUIDE, capture=True).strip().splitlines()[-1])
+        answered_script = rotation_script(answered)
+        scripted = {
+            f"search, long-tail mix of {args.queries} queries": search_mix,
+            f"guide with answers, all {len(answered)} combinations": answered_script,
+        }
         targets = [
             ("cached guide page, returning visitor", page, returning),
             ("cached guide page, first visit", page, None),
             ("uncached guide page", f"{page}?uncached=1", returning),
             ("search", search if search_status == 200 else None, returning),
+            *((name, "/", returning) for name in scripted),
             (f"static file, same size ({size} bytes)", f"/static/{STATIC_NAME}", returning),
         ]
         for _name, path, _cookie in targets:
@@ -198,17 +238,19 @@ def main():
         for _ in range(args.rounds):
             for name, path, cookie in targets:
                 if path:
-                    runs[name].append(wrk(args, base + path, args.duration, cookie=cookie))
+                    script = scripted.get(name)
+                    runs[name].append(wrk(args, base + path, args.duration, script=script, cookie=cookie))
         rows = [(name, combined(runs[name], args.duration) if path else None) for name, path, _cookie in targets]
         soak = None
         if args.soak:
             mix = [*guides, *(f"{path}?uncached=1" for path in guides[:5]), "/api/v1/guides/", "/sitemap.xml"]
             if search_status == 200:
                 mix.append(search)
-            with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-                script.write(ROTATE_LUA % ", ".join(json.dumps(path) for path in mix))
-            soak = wrk(args, base + "/", args.soak, script.name)
-            os.unlink(script.name)
+            script = rotation_script(mix)
+            soak = wrk(args, base + "/", args.soak, script)
+            os.unlink(script)
+        for script in scripted.values():
+            os.unlink(script)
         report(args, rows, soak, len(guides))
     finally:
         server.terminate()
@@ -224,7 +266,8 @@ def fetch_status(url):
 
 def report(args, rows, soak, guide_count):
     lines = [
-        f"gunicorn gthread ({os.cpu_count()} cores), PostgreSQL, Redis; {guide_count} guides; wrk -t2 "
+        f"gunicorn gthread ({os.cpu_count()} cores), {args.database_url.split(':')[0]}, {args.cache_url}; "
+        f"{guide_count} guides; wrk -t2 "
         f"-c{args.connections}; {args.rounds} rounds of {args.duration} s each, taking turns (p99: worst round)",
         "",
         "| request | requests/s | p99 (ms) | errors |",
@@ -240,6 +283,11 @@ def report(args, rows, soak, guide_count):
     for visitor in ("returning visitor", "first visit"):
         cached = measured[f"cached guide page, {visitor}"]
         lines.append(f"cached page ({visitor}) / static file: {cached['rps'] / static['rps']:.2f} (goal >= 0.70)")
+    for name, result in rows:
+        if name.startswith(("search, long-tail", "guide with answers")) and result:
+            lines.append(
+                f"{name} / static file: {result['rps'] / static['rps']:.2f} (goal >= 0.10, p99 <= 300 ms, 0 errors)"
+            )
     if soak:
         lines.append(
             f"soak: {args.soak} s at {args.connections} connections over every guide page, uncached pages, search "

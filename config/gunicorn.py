@@ -5,8 +5,10 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Threaded workers: a request mostly waits on PostgreSQL, Redis or the search engine, so threads keep the cores busy
-# without a process per connection.
-worker_class = "gthread"
+# without a process per connection. web/shedding.py's variant of gunicorn's gthread worker answers 503 with
+# Retry-After to a request that waited more than GUNICORN_MAX_QUEUE_SECONDS (default 0.5) for a thread, so an
+# overload sheds load instead of queueing every visitor for seconds.
+worker_class = "web.shedding.SheddingThreadWorker"
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))

@@ -1,16 +1,28 @@
 """The query log: each search adds one raw entry and counts towards its query's day.
 
+Searches are not written on the request path: `record` adds the entry to this process's pending batch, and a
+background thread writes the batch every FLUSH_SECONDS in one transaction (the raw rows in one insert, one count
+per query and day). The batch is written at exit too (gunicorn's workers exit through sys.exit on a normal stop or
+restart, which runs atexit), so nothing is lost on a normal shutdown; while the database cannot be written, the
+batch is kept (up to MAX_PENDING entries, the oldest dropped after that) and written with the next one. With
+SEARCH_QUERY_LOG_DEFERRED off (the tests' settings) each search is written at once.
+
 Raw entries (QueryLog) are kept SEARCH_QUERY_LOG_DAYS days (default 30) and daily counts (QueryDay)
 SEARCH_QUERY_DAYS_KEPT days (default 400), so the log stays bounded however many people search; each process
 deletes what is older at most once an hour.
 """
 
+import atexit
 import datetime
+import logging
 import os
 import threading
 import time
+from collections import Counter
+from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import DatabaseError, IntegrityError, close_old_connections, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -20,22 +32,99 @@ from .models import QueryDay, QueryLog
 RAW_DAYS = int(os.environ.get("SEARCH_QUERY_LOG_DAYS", "30"))
 DAYS_KEPT = int(os.environ.get("SEARCH_QUERY_DAYS_KEPT", "400"))
 PURGE_EVERY_SECONDS = 3600
+FLUSH_SECONDS = 1.0
+MAX_PENDING = 50_000
 _purged = {"at": float("-inf")}
 _lock = threading.Lock()
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Entry:
+    query: str
+    normalised: str
+    results: int
+    engine: str
+    day: datetime.date
 
 
 def record(query, normalised, results, engine):
     """Log one search: a raw entry, and one more search of `normalised` today."""
-    QueryLog.objects.create(query=query[:100], normalised=normalised, results=results, engine=engine)
-    today = timezone.localdate()
-    counted = QueryDay.objects.filter(day=today, normalised=normalised)
-    if not counted.update(searches=F("searches") + 1, results=Greatest("results", results)):
+    entry = Entry(query[:100], normalised, results, engine, timezone.localdate())
+    if settings.SEARCH_QUERY_LOG_DEFERRED:
+        pending.add(entry)
+    else:
+        write([entry])
+        purge_when_due()
+
+
+def write(entries):
+    """Write `entries` in one transaction: their raw rows, and each query's count for its day."""
+    searches, results = Counter(), {}
+    for entry in entries:
+        key = (entry.day, entry.normalised)
+        searches[key] += 1
+        results[key] = max(results.get(key, 0), entry.results)
+    with transaction.atomic():
+        QueryLog.objects.bulk_create(
+            QueryLog(query=entry.query, normalised=entry.normalised, results=entry.results, engine=entry.engine)
+            for entry in entries
+        )
+        for (day, normalised), count in searches.items():
+            count_searches(day, normalised, count, results[day, normalised])
+
+
+def count_searches(day, normalised, count, results):
+    counted = QueryDay.objects.filter(day=day, normalised=normalised)
+    if not counted.update(searches=F("searches") + count, results=Greatest("results", results)):
         try:
             with transaction.atomic():  # another process may create the same row first
-                QueryDay.objects.create(day=today, normalised=normalised, searches=1, results=results)
+                QueryDay.objects.create(day=day, normalised=normalised, searches=count, results=results)
         except IntegrityError:
-            counted.update(searches=F("searches") + 1, results=Greatest("results", results))
-    purge_when_due()
+            counted.update(searches=F("searches") + count, results=Greatest("results", results))
+
+
+class Pending:
+    """This process's searches not yet written, and the thread that writes them."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries = []
+        self.writer_pid = None  # the process whose thread writes: a forked child starts its own
+
+    def add(self, entry):
+        with self.lock:
+            self.entries.append(entry)
+            del self.entries[:-MAX_PENDING]
+            if self.writer_pid != os.getpid():
+                self.writer_pid = os.getpid()
+                threading.Thread(target=self.write_every_second, name="query-log", daemon=True).start()
+
+    def write_every_second(self):
+        while True:
+            time.sleep(FLUSH_SECONDS)
+            self.flush()
+            close_old_connections()
+
+    def flush(self):
+        """Write what is pending now; on a database error keep it for the next time. Never raises."""
+        with self.lock:
+            entries, self.entries = self.entries, []
+        if not entries:
+            return
+        try:
+            write(entries)
+            purge_when_due()
+        except DatabaseError:
+            logger.exception("query log: %d searches could not be written; kept for the next try", len(entries))
+            with self.lock:
+                self.entries[:0] = entries
+                del self.entries[:-MAX_PENDING]
+
+
+pending = Pending()
+atexit.register(pending.flush)
 
 
 def purge(now=None):

@@ -129,9 +129,15 @@ def search(params, *, facets=True, log=True):
         )
     if outcome.total == 0:
         outcome.suggestions = vocabulary.current().close_to(analysed.text)
-    if log and params.page == 1:
-        querylog.record(params.q, analysed.text, outcome.total, outcome.engine)
+    if log:
+        log_search(params, analysed.text, outcome.total, outcome.engine)
     return outcome
+
+
+def log_search(params, normalised, total, engine):
+    """Count a search in the query log (its first page only: turning pages is not searching again)."""
+    if params.page == 1:
+        querylog.record(params.q, normalised, total, engine)
 
 
 def run_search(backend, params, analysed, with_facets):

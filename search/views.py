@@ -1,4 +1,7 @@
-"""Search views: the results page and the JSON API (search and suggestions). Never cached: results follow edits."""
+"""Search views: the results page and the JSON API (search and suggestions).
+
+The results page is kept for the next visitor who asks the same (web.pagecache.variant: until the content
+changes, bounded); every search is logged all the same. The API is never cached."""
 
 from functools import wraps
 
@@ -10,6 +13,7 @@ from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
 from guides.models.site_settings import page_full_url
+from web import pagecache
 from web.responses import json_response
 
 from . import service, vocabulary
@@ -20,14 +24,14 @@ SUGGESTION_LIMIT = 8
 PAGE_TEMPLATE = "search/search_page.html"
 
 
-def with_search_params(bad_request):
-    """View decorator: GET only, never cached, called with parsed SearchParams.
+def with_search_params(bad_request, cache=never_cache):
+    """View decorator: GET only, cached as `cache` says (never by default), called with parsed SearchParams.
 
     A wrong parameter answers `bad_request(request, message)` (a 400 with the message in Chinese).
     """
 
     def decorate(view):
-        @never_cache
+        @cache
         @require_GET
         @wraps(view)
         def wrapped(request):
@@ -42,9 +46,23 @@ def with_search_params(bad_request):
     return decorate
 
 
-@with_search_params(lambda request, message: render(request, PAGE_TEMPLATE, {"error": message}, status=400))
+def as_it_is(view):
+    return view
+
+
+@with_search_params(
+    lambda request, message: render(request, PAGE_TEMPLATE, {"error": message}, status=400), cache=as_it_is
+)
 def search_page(request, params):
-    outcome = service.search(params)
+    response, logged = pagecache.variant(request, lambda: render_search_page(request, params))
+    if logged:  # a page from the cache is a search all the same
+        service.log_search(params, *logged)
+    return response
+
+
+def render_search_page(request, params):
+    """(the results page, what the query log needs of it)."""
+    outcome = service.search(params, log=False)
     context = {
         "params": params,
         "outcome": outcome,
@@ -57,7 +75,8 @@ def search_page(request, params):
             query__query_string=normalise_query_string(params.q)
         ).select_related("page")
         context["related"] = service.related_pages(outcome.query)
-    return render(request, PAGE_TEMPLATE, context)
+    logged = (outcome.query.text, outcome.total, outcome.engine) if outcome.query else None
+    return render(request, PAGE_TEMPLATE, context), logged
 
 
 @with_search_params(lambda request, message: json_response({"error": message}, status=400))

@@ -7,9 +7,10 @@ is dropped at once: lists, counts and the commitments board depend on many guide
 to the reads. The generation is the time of the change, which is also
 every cached page's Last-Modified; the ETag is a hash of the body.
 
-Requests with a query string are never cached (search results, situational checklists): one entry per query
-would let anyone fill the cache. Nor are requests with cookies other than the CSRF cookie, or responses that set
-another cookie or say no-store/private. A page's form token (the feedback forms) belongs to one visitor: the
+Requests with a query string are not cached here: one entry per query would let anyone fill the shared cache
+without bound. The views that answer them (search results, a guide with situation answers) keep their own
+bounded copies through `variant` (below). Nor are requests with cookies other than the CSRF cookie, or responses
+that set another cookie or say no-store/private. A page's form token (the feedback forms) belongs to one visitor: the
 cache keeps the page without it and fills in each visitor's own, through Django's CSRF middleware. The middleware
 sits just inside WhiteNoise, so a cached page skips the session and authentication middlewares.
 
@@ -30,6 +31,7 @@ the database is unreachable no content can change: the last generation read stay
 still served.
 """
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -43,10 +45,15 @@ from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import http_date, quote_etag
 from wagtail.documents.models import Document
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from web.caches import CacheUnavailable, strict
@@ -129,6 +136,7 @@ class LocalCopies:
         with self.lock:
             self.pages.clear()
         self.recheck()
+        variants.clear()
 
 
 local_copies = LocalCopies()
@@ -156,7 +164,7 @@ def connect_signals():
     post_page_move.connect(content_changed, dispatch_uid="zhinan-cache-move")
     post_delete.connect(content_changed, sender=Page, dispatch_uid="zhinan-cache-page-delete")
     # A restriction covers the page and everything below it: a copy cached while it was public must go at once.
-    watch(Document, PageViewRestriction)
+    watch(Document, PageViewRestriction, Site)  # web/sites.py keeps each host's Site for a generation
 
 
 def is_cacheable_request(request):
@@ -225,6 +233,107 @@ def with_visitor_token(request):
 
 
 serve_with_visitor_token = CsrfViewMiddleware(with_visitor_token)
+
+
+class Variants:
+    """Rendered variants of pages with a query string (search results, answered guides), in this process: the
+    most recently used, at most PAGE_VARIANT_ENTRIES of them and PAGE_VARIANT_BYTES of bodies together."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries = OrderedDict()  # key -> (generation, expiry on the monotonic clock, response, meta)
+        self.size = 0
+
+    def get(self, key, generation):
+        with self.lock:
+            rendered_in, expires, response, meta = self.entries.get(key, (None, 0, None, None))
+            if rendered_in != generation or expires < time.monotonic():
+                return None
+            self.entries.move_to_end(key)
+        return response_copy(response, response.content), meta
+
+    def put(self, key, generation, response, meta, seconds):
+        with self.lock:
+            if key in self.entries:
+                self.size -= len(self.entries.pop(key)[2].content)
+            self.entries[key] = (generation, time.monotonic() + seconds, response, meta)
+            self.size += len(response.content)
+            while self.entries and (
+                len(self.entries) > settings.PAGE_VARIANT_ENTRIES or self.size > settings.PAGE_VARIANT_BYTES
+            ):
+                self.size -= len(self.entries.popitem(last=False)[1][2].content)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+variants = Variants()
+
+
+def is_anonymous_get(request):
+    """A GET or HEAD from a visitor whose page cannot differ from anyone else's (see is_cacheable_request)."""
+    return request.method in ("GET", "HEAD") and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
+
+
+def variant(request, render):
+    """(response, meta) of `render()` -> (response, meta) for this request, kept for the next visitor who asks for
+    the same page: a search results page, a guide with situation answers.
+
+    Keyed by the site (host), the path and the query string: the page shows the query as it was typed (the
+    search box, the senior-mode link), so only the same request may get the same page. Each entry belongs to the
+    content generation it was rendered in, so a publish shows within a second (GENERATION_SECONDS). Kept in this
+    process (Variants) and in the shared cache, which hands a page rendered by one worker to the others at the
+    price of one round trip, far below a render. `meta` is what the view needs of a page it did not render (the
+    search logs its result count). Signed-in visitors and responses that are not plainly public are never kept.
+
+    Headers: a page without a form token may be kept a second by a shared cache in front (nginx micro-caching,
+    a CDN: `s-maxage=1`), browsers ask again each time; a page with one (the feedback forms) is private to the
+    visitor's browser. Both carry an ETag and Last-Modified for a cheap 304."""
+    generation = local_copies.current_generation() if settings.PAGE_CACHE_SECONDS > 0 else None
+    if generation is None or not is_anonymous_get(request):
+        response, meta = render()
+        add_never_cache_headers(response)  # nobody can tell a cache in front when this page changes
+        return response, meta
+    address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+    key = f"zhinan:variant:{address}"
+    found = variants.get(key, generation)
+    if found is None:
+        try:
+            rendered_in, *found = strict(cache).get(key, (None, None, None))
+        except CacheUnavailable:
+            rendered_in = None
+        if rendered_in == generation:
+            variants.put(key, generation, *found, seconds=settings.PAGE_VARIANT_SECONDS)
+            found = variants.get(key, generation)
+        else:
+            found = None
+    if found is None:
+        response, meta = render()
+        if hasattr(response, "render") and not response.is_rendered:  # a TemplateResponse (a Wagtail page)
+            response.render()
+        if not is_cacheable_response(response):
+            return response, meta
+        copy = shareable_copy(response, generation)
+        with contextlib.suppress(CacheUnavailable):  # kept in this process all the same
+            strict(cache).set(key, (generation, copy, meta), settings.PAGE_VARIANT_SECONDS)
+        variants.put(key, generation, copy, meta, seconds=settings.PAGE_VARIANT_SECONDS)
+        found = response_copy(copy, copy.content), meta
+    cached, meta = found
+    with_token = CSRF_PLACEHOLDER in cached.content
+    cached["Cache-Control"] = "private, no-cache" if with_token else "public, max-age=0, s-maxage=1"
+    patch_vary_headers(cached, ("Cookie",))
+    not_modified = get_conditional_response(
+        request, etag=cached["ETag"], last_modified=int(float(generation)), response=cached
+    )
+    if not_modified is not cached:
+        return not_modified, meta
+    if with_token:  # masked afresh for each visitor: the page reflects what the visitor sent (BREACH)
+        cached.content = cached.content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        if cached.has_header("Content-Length"):
+            cached["Content-Length"] = str(len(cached.content))
+    return cached, meta
 
 
 def page_key(request):

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "web.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "web.pagecache.PublicPageCacheMiddleware",
+    "web.sites.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,6 +131,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     sqlite_options.setdefault("timeout", int(os.environ.get("DATABASE_BUSY_TIMEOUT", "20")))
 CACHES = caches_from_url(os.environ.get("CACHE_URL", "locmem://"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Rendered search results and answered guide pages (web/pagecache.py's variants), per process: at most this many
+# entries and bytes, each kept until the content changes or for PAGE_VARIANT_SECONDS.
+PAGE_VARIANT_ENTRIES = int(os.environ.get("PAGE_VARIANT_ENTRIES", "2000"))
+PAGE_VARIANT_BYTES = int(os.environ.get("PAGE_VARIANT_BYTES", str(64 * 1024 * 1024)))
+PAGE_VARIANT_SECONDS = int(os.environ.get("PAGE_VARIANT_SECONDS", "600"))
+# The search query log is written by a background thread in batches, off the request path (search/querylog.py).
+SEARCH_QUERY_LOG_DEFERRED = env_bool("SEARCH_QUERY_LOG_DEFERRED", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR networks): the rate limit and the sign-in

@@ -13,6 +13,9 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Whole-page caching is off in tests (tests/production/test_caching.py turns it on): a test that changes a guide
 # inside its transaction never commits, so the cache would never hear of the change.
 PAGE_CACHE_SECONDS = 0
+# Each search is logged at once, on the test's own connection (the in-memory database is one per connection);
+# tests/search/test_querylog.py turns the batches on.
+SEARCH_QUERY_LOG_DEFERRED = False
 # Django's test client signs in without a request, which django-axes refuses; tests/web/test_login_throttle.py
 # turns it on.
 AXES_ENABLED = False

@@ -1,0 +1,80 @@
+"""A guide page with situation answers kept for the next visitor (web.pagecache.variant): the form token stays
+each visitor's own, the page is private to the browser, and a publish shows at once."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from guides.views import guide as guide_views
+from tests.factories import make_guide
+from web.models import ContentGeneration
+from web.pagecache import CSRF_PLACEHOLDER, local_copies, variants
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def variant_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    local_copies.clear()
+    yield
+    cache.clear()
+    local_copies.clear()
+
+
+@pytest.fixture
+def guide(guide_index):
+    return make_guide(
+        guide_index,
+        title="户口迁移",
+        situations={"由谁办理": ["本人办理", "委托代理人办理"]},
+        materials=[{"name": "居民身份证"}, {"name": "授权委托书", "applies_to": "委托代理人办理"}],
+    )
+
+
+def answered(client, guide, answer):
+    return client.get(guide.url, {"q1": answer})
+
+
+def test_answers_are_kept_per_combination(client, guide, monkeypatch):
+    rendered = []
+    render = guide_views.render_guide_page
+    monkeypatch.setattr(guide_views, "render_guide_page", lambda *args: rendered.append(args) or render(*args))
+    own = answered(client, guide, "本人办理")
+    assert own.status_code == 200 and "授权委托书" not in own.content.decode()
+    assert "授权委托书" in answered(client, guide, "委托代理人办理").content.decode()
+    again = answered(client, guide, "本人办理")
+    assert len(rendered) == 2
+    assert TOKEN.sub("", again.content.decode()) == TOKEN.sub("", own.content.decode())
+    assert len(variants.entries) == 2
+
+
+def test_the_form_token_is_each_visitors_own_and_the_page_private(guide):
+    first, second = Client(), Client()
+    pages = [answered(visitor, guide, "本人办理") for visitor in (first, second)]
+    tokens = [TOKEN.search(page.content.decode()).group(1) for page in pages]
+    assert CSRF_PLACEHOLDER.decode() not in tokens
+    assert tokens[0] != tokens[1]
+    assert all(page["Cache-Control"] == "private, no-cache" for page in pages)
+    form = TOKEN.search(pages[1].content.decode()).group(0)
+    assert form and pages[1].cookies["csrftoken"].value  # the second visitor got a cookie that matches the token
+
+
+def test_a_publish_shows_at_once(client, guide):
+    answered(client, guide, "本人办理")
+    guide.title = "户口迁入"
+    guide.change_note = "名称更新"
+    guide.save_revision().publish()
+    ContentGeneration.objects.filter(pk=1).update(changed_at=2e9)  # as the commit hook would (tests never commit)
+    local_copies.recheck()
+    assert "户口迁入" in answered(client, guide, "本人办理").content.decode()
+
+
+def test_feedback_errors_and_signed_in_editors_are_never_kept(client, guide, admin_user):
+    editor = Client()
+    editor.force_login(admin_user)
+    assert "no-store" in editor.get(guide.url, {"q1": "本人办理"})["Cache-Control"]
+    assert not variants.entries
