@@ -94,6 +94,8 @@ def search_api(request, params):
                     "department": guide.department.name,
                     "summary": guide.summary,
                     "committed_limit_days": guide.committed_limit_days,
+                    "committed_limit_unit": guide.committed_limit_unit,
+                    "committed_limit_text": guide.committed_limit_text,
                     "highlight": str(marked_summary),
                 }
                 for guide, _marked_title, marked_summary in _results(outcome)

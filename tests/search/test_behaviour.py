@@ -120,12 +120,21 @@ def test_api_answers_in_the_documented_shape(client, guides):
         "department",
         "summary",
         "committed_limit_days",
+        "committed_limit_unit",
+        "committed_limit_text",
         "highlight",
     }
     assert first["department"] == "市市场监督管理局"
     assert first["item_code"] == guides["company"].item_code
     assert first["url"].endswith(guides["company"].url)
     assert "<mark>营业执照</mark>" in first["highlight"]
+
+
+def test_api_says_an_instant_limit_in_words(client, guides):
+    """即办 is said as such on every channel, the search API too: never "0 个工作日"."""
+    first = api(client, q="居民身份证换领")["results"][0]
+    assert first["committed_limit_days"] == 0 and first["committed_limit_unit"] == "working"
+    assert first["committed_limit_text"] == "即办" and "0 个" not in first["committed_limit_text"]
 
 
 def test_filters_and_facet_counts(client, guides):
