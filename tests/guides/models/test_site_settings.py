@@ -139,7 +139,8 @@ def test_the_print_sheet_shows_the_hotline_and_the_default_hall(client, city):
     site, guide = city
     hall = ServiceHall.objects.create(name="江南市民中心", address="江南市人民路1号")
     guide.halls.all().delete()
-    guide.online_url, guide.change_note = "", "办理地点改为默认大厅"
+    # A guide that needs no visit may name no hall (a guide that needs one must: guides.rules)
+    guide.online_url, guide.visits_required, guide.change_note = "", 0, "办理地点改为默认大厅"
     guide.save_revision().publish()
     SiteSettings.objects.filter(site=site).update(hotline="96123", default_hall=hall)
     html = client.get(guide.url + guide.reverse_subpage("print_checklist")).content.decode()
