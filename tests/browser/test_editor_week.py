@@ -1,5 +1,6 @@
-"""An editor's week in Chromium: edit a guide, see a rule's warning, submit; the reviewer sees the changes against
-the live version and approves; a citizen's 差评 arrives, the department answers it, and the board's 整改率 moves."""
+"""An editor's week in Chromium: find a library material by Chinese and by pinyin, edit a guide, see a rule's
+warning, submit; the reviewer sees the changes against the live version and approves; a citizen's 差评 arrives,
+the department answers it, and the board's 整改率 moves."""
 
 import json
 import os
@@ -46,11 +47,41 @@ def shot(page, name):
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=False)
 
 
+def chooser_titles(modal):
+    return [text.strip() for text in modal.locator("table tbody tr td:first-child").all_inner_texts()]
+
+
+def find_in_material_chooser(page, site_url):
+    """In a new guide's 申请材料 tab, the material chooser finds 居民身份证 by 身份证 and by shenfenzheng."""
+    page.goto(site_url + "/admin/pages/")
+    index_id = re.search(r"/admin/pages/(\d+)/", page.url).group(1)
+    page.goto(f"{site_url}/admin/pages/add/guides/guidepage/{index_id}/")
+    page.get_by_role("tab", name="申请材料").click()
+    page.locator("[id^=inline_child_materials-] .unchosen [data-chooser-action-choose]").first.click()
+    modal = page.locator(".modal-dialog, [role=dialog]").filter(has=page.locator("input[name=q]")).first
+    modal.wait_for()
+    assert "营业执照" in chooser_titles(modal)  # the whole library, before searching
+    search = modal.locator("input[name=q]")
+    for typed in ("身份证", "shenfenzheng"):
+        with page.expect_response(re.compile(r"/admin/snippets/choose/guides/material/results/")):
+            search.fill(typed)
+        page.wait_for_timeout(500)  # the results replace the list after the response
+        found = chooser_titles(modal)
+        assert "居民身份证" in found, (typed, found)
+        assert "营业执照" not in found, (typed, found)
+    shot(page, "editor-chooser-1280")
+
+
 def test_an_editors_week(browser, site_url, board):
     guide_url = next(guide["url"] for guide in board["guides"] if guide["title"] == GUIDE)
 
-    # The editor of 市公安局 lengthens the commitment beyond the law: the draft is saved, with a warning.
+    # The editor of 市公安局 looks a material up in the library by Chinese and by pinyin.
     editor_context, editor = log_in(browser, site_url, "editor-gongan")
+    chooser_page = editor_context.new_page()
+    find_in_material_chooser(chooser_page, site_url)
+    chooser_page.close()
+
+    # The editor lengthens the commitment beyond the law: the draft is saved, with a warning.
     edit_url = edit_url_of(editor, site_url, guide_url)
     editor.goto(site_url + edit_url)
     editor.get_by_role("tab", name="时限与收费").click()
