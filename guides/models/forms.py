@@ -16,7 +16,7 @@ from .permissions import writable_department_ids
 
 SLUG_LENGTH = 80  # a readable URL; Wagtail allows 255
 FROM_LIBRARY = "沿用材料库的设置"
-APPLIES_TO_HELP = "勾选需要这份材料的情形选项；都不勾表示所有情形都需要。新加的情形选项在保存草稿后出现在这里。"
+APPLIES_TO_HELP = "都不勾：所有情形都需要。新加的情形选项保存后出现。"
 OTHER_OPTIONS = "不在本指南情形选项中的（请改正或取消勾选）"
 
 
@@ -77,7 +77,7 @@ def _adapt_material_row(form, questions):
     if "source" in form.fields:
         field = form.fields["source"]
         field.choices = [("", FROM_LIBRARY), *[choice for choice in field.choices if choice[0]]]
-        field.help_text = "留空即沿用材料库中这份材料的来源渠道；选一项则只对本指南改用它。"
+        field.help_text = "选一项只对本指南生效"
     if "applies_to" in form.fields and questions:
         form.fields["applies_to"].widget = SituationOptionsWidget(questions)
         form.fields["applies_to"].help_text = APPLIES_TO_HELP

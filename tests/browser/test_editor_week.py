@@ -84,6 +84,19 @@ def test_an_editors_week(browser, site_url, board):
     # The editor lengthens the commitment beyond the law: the draft is saved, with a warning.
     edit_url = edit_url_of(editor, site_url, guide_url)
     editor.goto(site_url + edit_url)
+
+    # 申请材料: compact rows; 适用情形 ticked from the guide's own options; 来源渠道 left empty follows the library.
+    editor.get_by_role("tab", name="申请材料").click()
+    rows = editor.locator("[id^=inline_child_materials-]:not([id*=__prefix__]):not([id*=-panel])")
+    heights = [round(box["height"]) for box in (row.bounding_box() for row in rows.all()) if box]
+    print("material row heights at 1280 px:", heights)  # noqa: T201 - the figure for the report (pytest -s)
+    shot(editor, "editor-materials-1280")
+    assert heights and max(heights) < 450
+    assert editor.locator("input[type=checkbox][name$=-applies_to]").count() > 0
+    assert "沿用材料库的设置" in rows.first.inner_text()
+    editor.set_viewport_size(PHONE)
+    shot(editor, "editor-materials-360")
+    editor.set_viewport_size({"width": 1280, "height": 900})
     editor.get_by_role("tab", name="时限与收费").click()
     editor.fill("#id_committed_limit_days", "99")
     editor.get_by_role("button", name="保存草稿").click()
@@ -104,6 +117,7 @@ def test_an_editors_week(browser, site_url, board):
         editor.evaluate("document.querySelector('button[name=action-submit]').click()")
     editor.goto(site_url + edit_url)
     assert "已通过全部发布规则" in editor.locator(".guide-check").inner_text()
+    assert "正在等待审核" in editor.content() and "awaiting moderation" not in editor.content()  # the lock banner
     editor.set_viewport_size(PHONE)
     shot(editor, "editor-submitted-360")
     editor.set_viewport_size({"width": 1280, "height": 900})
@@ -117,6 +131,8 @@ def test_an_editors_week(browser, site_url, board):
     assert "/revisions/compare/live..." in compare
     shot(reviewer, "reviewer-changes-1280")
     reviewer.goto(site_url + compare)
+    assert "比较" in reviewer.title() and "Compare" not in reviewer.content()
+    assert "设定依据" not in reviewer.locator("main").inner_text()  # CRLF folded: unchanged text is not "changed"
     assert reviewer.locator("main").count() and "10" in reviewer.content()
     shot(reviewer, "reviewer-compare-1280")
     reviewer.goto(site_url + edit_url)
