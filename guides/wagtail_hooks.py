@@ -1,7 +1,9 @@
 """Wagtail's admin hooks for guides: what guides/admin/ and guides/feedback/ add to the admin."""
 
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse_lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -82,3 +84,9 @@ def refuse_bulk_publishing_of_wrong_guides(request, action_type, objects, action
         % {"titles": "、".join(refused)},
     )
     return redirect(action.next_url)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """The admin's own styles (static/css/admin.css): compact 申请材料 rows in the guide editor."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -44,6 +44,9 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("导入导出实施清单")
     header_icon = "upload"
 
+    def get_breadcrumbs_items(self):  # 首页 › 导入导出实施清单, not a header reading only 首页
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         _require_administrator(request)
         return super().dispatch(request, *args, **kwargs)

@@ -71,6 +71,7 @@ PAGES = {
         "/admin/documents/",
         "/admin/documents/chooser/",
         "/admin/reports/workflow/",
+        "/admin/pages/{guide}/revisions/compare/live...{revision}/",
     ],
     "reviewer": [
         "/admin/",
@@ -81,6 +82,7 @@ PAGES = {
         "/admin/snippets/guides/material/add/",
         "/admin/reports/workflow/",
         "/admin/reports/workflow_tasks/",
+        "/admin/pages/{guide}/revisions/compare/live...{revision}/",
     ],
     "admin": [
         "/admin/",
@@ -93,6 +95,7 @@ PAGES = {
         "/admin/snippets/zhinan_search/synonym/",
         "/admin/snippets/guides/feedback/",
         "/admin/pages/{guide}/history/",
+        "/admin/reports/aging-pages/",
     ],
 }
 
@@ -119,7 +122,7 @@ def admin_world(db):
     assert revision.pk
     return {
         "users": {"editor": editor, "reviewer": reviewer, "admin": admin},
-        "ids": {"index": index.pk, "guide": guide.pk, "feedback": feedback.pk},
+        "ids": {"index": index.pk, "guide": guide.pk, "feedback": feedback.pk, "revision": revision.pk},
     }
 
 
@@ -161,3 +164,22 @@ def test_booleans_read_yes_or_no(admin_world):
     client.force_login(admin_world["users"]["admin"])
     html = client.get("/admin/snippets/guides/material/").content.decode()
     assert "是" in html and "否" in html
+
+
+def test_the_lock_banner_compare_view_and_import_header_are_chinese(admin_world):
+    ids = admin_world["ids"]
+    editor = Client()
+    editor.force_login(admin_world["users"]["editor"])
+    edit = editor.get("/admin/pages/{guide}/edit/".format(**ids)).content.decode()
+    assert "正在等待审核" in edit and "awaiting moderation" not in edit  # the lock banner of a guide under review
+    reviewer = Client()
+    reviewer.force_login(admin_world["users"]["reviewer"])
+    compare = reviewer.get("/admin/pages/{guide}/revisions/compare/live...{revision}/".format(**ids)).content.decode()
+    assert "比较" in compare.split("</title>", 1)[0] and "Compare" not in compare
+    admin = Client()
+    admin.force_login(admin_world["users"]["admin"])
+    imports = admin.get("/admin/guides/import/").content.decode()
+    header = imports.split("<header", 1)[1].split("</header>", 1)[0]
+    assert "导入导出实施清单" in header  # not a header reading only 首页
+    aging = admin.get("/admin/reports/aging-pages/").content.decode()
+    assert "未记录（由系统发布）" in aging  # a page published by a command, not "None"
