@@ -1,8 +1,10 @@
 import os
 
 import pytest
+from django.core.cache import cache
 
 from tests.factories import make_site
+from web.pagecache import local_copies
 
 
 @pytest.fixture
@@ -14,6 +16,17 @@ def site_tree(db):
 @pytest.fixture
 def guide_index(site_tree):
     return site_tree[1]
+
+
+@pytest.fixture
+def page_caches(settings):
+    """The page caches on (60 s), empty before and after the test: the shared cache and this process's copies."""
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    local_copies.clear()
+    yield
+    cache.clear()
+    local_copies.clear()
 
 
 def require_service(available, reason):

@@ -4,7 +4,6 @@ with which headers, and that every search is still logged."""
 import os
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from search import querylog
@@ -13,15 +12,7 @@ from tests.factories import make_guide
 from web.models import ContentGeneration
 from web.pagecache import local_copies, variants
 
-
-@pytest.fixture(autouse=True)
-def variant_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    local_copies.clear()
-    yield
-    cache.clear()
-    local_copies.clear()
+pytestmark = pytest.mark.usefixtures("page_caches")
 
 
 @pytest.fixture

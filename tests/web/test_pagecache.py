@@ -26,12 +26,7 @@ def page_cache(request, settings):
         url = os.environ.get("TEST_REDIS_URL")
         require_service(url, "TEST_REDIS_URL is not set (a Redis to test on)")
         settings.CACHES = caches_from_url(url)
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    local_copies.clear()
-    yield
-    cache.clear()
-    local_copies.clear()
+    request.getfixturevalue("page_caches")  # after CACHES, so that it empties the cache this test uses
 
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

@@ -4,7 +4,6 @@ each visitor's own, the page is private to the browser, and a publish shows at o
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from guides.views import guide as guide_views
@@ -15,14 +14,7 @@ from web.pagecache import CSRF_PLACEHOLDER, local_copies, variants
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-@pytest.fixture(autouse=True)
-def variant_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    local_copies.clear()
-    yield
-    cache.clear()
-    local_copies.clear()
+pytestmark = pytest.mark.usefixtures("page_caches")
 
 
 @pytest.fixture
