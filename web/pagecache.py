@@ -102,6 +102,10 @@ class LocalCopies:
         self.lock = threading.Lock()
         self.pages = OrderedDict()  # key -> (generation, expiry on the monotonic clock, response)
         self.generation, self.read_at = None, float("-inf")
+        self.clear_hooks = []  # other per-generation copies of this process (web/sites.py), forgotten with these
+
+    def on_clear(self, hook):
+        self.clear_hooks.append(hook)
 
     def current_generation(self):
         """The generation, read at most once every GENERATION_SECONDS; while the database cannot be read, the last
@@ -137,6 +141,8 @@ class LocalCopies:
             self.pages.clear()
         self.recheck()
         variants.clear()
+        for hook in self.clear_hooks:
+            hook()
 
 
 local_copies = LocalCopies()

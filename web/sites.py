@@ -36,6 +36,16 @@ def site_for(request, generation):
     return site
 
 
+def forget():
+    """Drop the map: the copies of a process that starts afresh (tests, where a rolled-back Site's generation
+    number comes round again)."""
+    with _lock:
+        _found["generation"], _found["sites"] = None, {}
+
+
+local_copies.on_clear(forget)
+
+
 class SiteMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
