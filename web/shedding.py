@@ -7,6 +7,9 @@ than GUNICORN_MAX_QUEUE_SECONDS reads the request and answers at once with 503 S
 Retry-After, without running the site, so the threads go to requests that can still be answered in time and the
 visitor (or the load balancer, which may try another server) knows at once. Below that wait nothing changes.
 
+Only requests that are safe to repeat are shed: a GET or HEAD outside the admin. A POST (an editor's save, a
+citizen's 纠错) or anything in the admin always waits its turn, so nobody's writing is thrown away.
+
 Used through config/gunicorn.py (worker_class); imported by gunicorn only, never by the site.
 """
 
@@ -27,6 +30,12 @@ RESPONSE = (
     + BODY
 )
 LOG_EVERY_SECONDS = 10
+NEVER_SHED_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def sheddable(req):
+    """Whether a request may be refused for waiting: one a visitor can simply repeat, never one that writes."""
+    return req.method in ("GET", "HEAD") and not req.path.startswith(NEVER_SHED_PREFIXES)
 
 
 class SheddingThreadWorker(ThreadWorker):
@@ -42,7 +51,7 @@ class SheddingThreadWorker(ThreadWorker):
 
     def handle_request(self, req, conn):
         waited = time.monotonic() - getattr(conn, "queued_at", time.monotonic())
-        if waited <= MAX_QUEUE_SECONDS:
+        if waited <= MAX_QUEUE_SECONDS or not sheddable(req):
             return super().handle_request(req, conn)
         conn.sock.sendall(RESPONSE)
         self.shed += 1
