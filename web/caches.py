@@ -26,6 +26,7 @@ except ImportError:  # redis-py comes with the production extra; without it no R
     redis_errors = None
 
 REDIS_SCHEMES = {"redis", "rediss", "unix"}
+SOCKET_TIMEOUT_SECONDS = 0.5
 UNREACHABLE = (redis_errors.ConnectionError, redis_errors.TimeoutError) if redis_errors else ()
 
 logger = logging.getLogger(__name__)
@@ -35,12 +36,15 @@ def caches_from_url(url):
     """Django's CACHES setting for `url`: redis://host:port/db, rediss://…, unix://…, locmem:// or dummy://."""
     scheme = urlsplit(url).scheme
     if scheme in REDIS_SCHEMES:
-        # Short socket timeouts: a Redis that hangs must not hold every gunicorn thread with it.
-        options = {"socket_connect_timeout": 2, "socket_timeout": 2}
+        # Short socket timeouts: a Redis that hangs must not hold every gunicorn thread with it. A cache next to the
+        # app answers in a millisecond; a thread waits at most this long once, then the Breaker skips Redis.
+        options = {"socket_connect_timeout": SOCKET_TIMEOUT_SECONDS, "socket_timeout": SOCKET_TIMEOUT_SECONDS}
         if redis_errors:
             # A pooled connection that died with a Redis restart fails its next command: try once more on a fresh
             # one, so the site shares its cache again as soon as Redis is back (a Redis still down fails at once).
-            options.update(retry=Retry(NoBackoff(), 1), retry_on_error=[redis_errors.ConnectionError])
+            # Never on a timeout (redis-py's default retries those too): a hung Redis would hold the thread twice.
+            retry = Retry(NoBackoff(), 1, supported_errors=(redis_errors.ConnectionError,))
+            options.update(retry=retry, retry_on_error=[redis_errors.ConnectionError])
         default = {"BACKEND": "web.caches.RedisCache", "LOCATION": url, "OPTIONS": options}
     elif scheme == "locmem":
         default = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
