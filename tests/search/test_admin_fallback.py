@@ -1,14 +1,14 @@
 """An unreachable search engine: every admin list and chooser with a search box answers from the database.
 
 The engine URL points at a closed port; the database backend, indexed by the same fixtures, answers with the same
-analysis (Chinese, pinyin), and the admin says in Chinese that the engine is down.
+analysis (Chinese, pinyin), and the admin says in Chinese that the engine is down. (Synonyms are not in the
+engine's index: their list filters in the database whatever the engine does, tests/search/test_admin_search.py.)
 """
 
 import pytest
 from django.test import override_settings
 
 from search.engines import search_backends
-from search.models import Synonym
 
 from .test_admin_search import LISTS, library  # noqa: F401 - library is a fixture
 
@@ -56,14 +56,3 @@ def test_a_reachable_engine_or_the_database_alone_says_nothing(admin_client, lib
     response = admin_client.get("/admin/snippets/guides/material/", {"q": "身份证"})
     assert "居民身份证" in response.content.decode()
     assert NOTICE not in response.content.decode()
-
-
-@override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE)
-def test_synonym_list_answers_from_the_database(admin_client, db):
-    """Synonyms are not in the engine's index: their list filters in the database whatever the engine does."""
-    Synonym.objects.create(terms="房产证、不动产权证书")
-    Synonym.objects.create(terms="开公司、企业设立登记")
-    response = admin_client.get("/admin/snippets/zhinan_search/synonym/", {"q": "产权"})
-    assert response.status_code == 200
-    assert "房产证" in response.content.decode()
-    assert "开公司" not in response.content.decode()
