@@ -68,3 +68,12 @@ def add_working_days(start, days):
         if current.weekday() < WORKING_DAYS_PER_WEEK:
             left -= 1
     return current
+
+
+def last_start_due_before(day, days):
+    """The last start date whose `days` working days (add_working_days) end before `day`: whatever started on it
+    or earlier is past its deadline on `day`."""
+    start = day - datetime.timedelta(days=1)
+    while add_working_days(start, days) >= day:
+        start -= datetime.timedelta(days=1)
+    return start

@@ -1,6 +1,5 @@
 """Running a guide search: parameters, filters, engine fallback, facets, suggestions and the query log."""
 
-import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -15,10 +14,9 @@ from guides.choices import Audience, OnlineLevel
 from guides.models import Department, GuidePage, LifeEventPage, TopicPage
 
 from . import analysis, querylog, vocabulary
+from .backends import fallback
 from .engines import DATABASE_ALIAS
 from .query import MAX_QUERY_LENGTH, analyse_query
-
-logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
 MAX_PAGE = 1000
@@ -90,31 +88,15 @@ class SearchOutcome:
     suggestions: list = field(default_factory=list)
 
 
-def engine_errors():
-    """Exceptions that mean the search engine cannot be reached."""
-    errors = []
-    for module, names in (
-        ("opensearchpy.exceptions", ("ConnectionError", "ConnectionTimeout")),
-        ("elasticsearch.exceptions", ("ConnectionError", "ConnectionTimeout")),
-    ):
-        try:
-            imported = __import__(module, fromlist=list(names))
-        except ImportError:
-            continue
-        errors.extend(getattr(imported, name) for name in names)
-    return tuple(errors)
-
-
 def answer(run):
-    """`run(backend)` on the configured engine, or on the database when the engine is unreachable.
+    """`run(backend)` on the configured backend, and which answered it: "default", or "database" when the engine
+    was unreachable and its searches answered from the database (search/backends/fallback.py).
 
-    Returns (result, engine alias). Publishing never depends on this: the engine backends catch indexing errors.
+    Publishing never depends on this: the engine backends catch indexing errors.
     """
-    try:
-        return run(get_search_backend()), "default"
-    except engine_errors():
-        logger.warning("Search engine unreachable; answering from the database", exc_info=True)
-        return run(get_search_backend(DATABASE_ALIAS)), DATABASE_ALIAS
+    with fallback.watch() as fell_back:
+        result = run(get_search_backend())
+    return result, DATABASE_ALIAS if fell_back else "default"
 
 
 def search(params, *, facets=True, log=True):

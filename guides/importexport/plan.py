@@ -126,9 +126,11 @@ def _lookup_problems(record, lookups):
     return problems
 
 
-def _rule_problems(record, page, materials, fees):
+def _rule_problems(record, guide, materials, fees, held):
+    """The rules the guide built from `record` breaks; `held`, the guides holding its item code, was asked once
+    for the whole file, and the only guide a record updates is a live one (matching.match)."""
     problems = []
-    for error in page.publishing_problems(materials, fees):
+    for error in guide.publishing_problems(materials, fees, code_holders=held, published_before=guide.pk is not None):
         relation, _dot, child = error.field.partition(".")
         if child and error.row is not None:
             locations = record.material_locations if relation == "materials" else record.fee_locations
@@ -140,13 +142,15 @@ def _rule_problems(record, page, materials, fees):
 
 def _slug_problems(changes, index):
     problems, seen = [], {}
+    # The index's children's slugs, asked once for the file: Page._slug_is_available would ask once a guide.
+    taken = {} if index is None else dict(index.get_children().values_list("slug", "pk"))
     for change in changes:
         page, location = change.page, change.record.location
         header = HEADERS["guide"]["slug"]
         if page.slug in seen:
             message = _("网址名称「%(slug)s」与%(other)s重复") % {"slug": page.slug, "other": seen[page.slug]}
             problems.append(Problem(location, message, header))
-        elif index is not None and not GuidePage._slug_is_available(page.slug, index, page):
+        elif taken.get(page.slug, page.pk) != page.pk:
             problems.append(Problem(location, _("网址名称「%(slug)s」已被其他页面使用") % {"slug": page.slug}, header))
         seen[page.slug] = location
     return problems
@@ -182,7 +186,7 @@ def build_plan(records):
             continue
         guide, materials, fees = _build(record, page, lookups)
         guide.change_note = IMPORT_NOTE
-        problems += _rule_problems(record, guide, materials, fees)
+        problems += _rule_problems(record, guide, materials, fees, held[record.item_code])
         plan.changes.append(Change(record, guide, materials, fees, _changed_headers(current, record), page is None))
     if plan.created and index is None:
         problems.append(Problem(_("文件"), _("站点还没有指南目录页，无法新建指南")))

@@ -20,6 +20,9 @@ class PublishingCheckPanel(Panel):
             # A refused submit or publish shows the problems beside their fields already.
             refused = self.form is not None and self.form.is_bound and bool(self.form.errors)
             context["problems"] = [] if refused else guide.publishing_problems()
+            if context["changes"] == []:
+                # Nothing would go live, so there is nothing for a change note to describe (yet).
+                context["problems"] = [problem for problem in context["problems"] if problem.field != "change_note"]
             context["refused"] = refused
             if context["changes"]:
                 context["compare_url"] = reverse(

@@ -1,5 +1,7 @@
 """Citizen feedback on a guide: 这个页面有用吗, 纠错 and the 好差评 rating, with the editors' handling."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -46,6 +48,14 @@ HANDLING_WORKING_DAYS = 15
 def needs_handling_q():
     """The feedback that needs a handling record: every 纠错 and every 差评."""
     return models.Q(kind=FeedbackKind.ERROR) | models.Q(kind=FeedbackKind.RATING, rating__lt=BAD_BELOW)
+
+
+def overdue_q(today=None):
+    """Unhandled 纠错 and 差评 past their deadline on `today`, as a query (see Feedback.is_overdue)."""
+    last_start = limits.last_start_due_before(today or timezone.localdate(), HANDLING_WORKING_DAYS)
+    day_after = last_start + datetime.timedelta(days=1)
+    after_last_start = timezone.make_aware(datetime.datetime.combine(day_after, datetime.time.min))
+    return needs_handling_q() & models.Q(handled=False, created_at__lt=after_last_start)
 
 
 class Feedback(models.Model):

@@ -258,17 +258,25 @@ class GuidePage(GuideRoutesMixin, Page):
         rows = list(self.materials.select_related("material"))
         return situations.materials_for_answers(rows, self.situation_questions, answers)
 
-    def publishing_problems(self, materials=None, fees=None, halls=None, steps=None):
-        """The publishing rules this guide breaks (guides.rules), with these rows or, by default, its own."""
+    def publishing_problems(
+        self, materials=None, fees=None, halls=None, steps=None, *, code_holders=None, published_before=None
+    ):
+        """The publishing rules this guide breaks (guides.rules), with these rows or, by default, its own.
+
+        A caller checking many guides at once (an import) passes what it asked once for all of them: the
+        (live, offline) guides holding this guide's item code (GuideQuerySet.holders), and whether this guide
+        has been live before; by default each is asked of the database here."""
         given = {"materials": materials, "fees": fees, "halls": halls, "steps": steps}
         rows = rules.Rows(
             **{name: list(getattr(self, name).all() if value is None else value) for name, value in given.items()}
         )
         code = (self.item_code or "").strip()
-        live, offline = GuidePage.objects.holders([code])[code] if code else ([], [])
-        taken = any(holder.pk != self.pk for holder in [*live, *offline])
-        stored = GuidePage.objects.filter(pk=self.pk, first_published_at__isnull=False) if self.pk else None
-        published_before = stored is not None and stored.exists()
+        if code_holders is None:
+            code_holders = GuidePage.objects.holders([code])[code] if code else ([], [])
+        taken = any(holder.pk != self.pk for holder in [*code_holders[0], *code_holders[1]])
+        if published_before is None:
+            stored = GuidePage.objects.filter(pk=self.pk, first_published_at__isnull=False) if self.pk else None
+            published_before = stored is not None and stored.exists()
         return rules.check_guide(self, rows, item_code_taken=taken, published_before=published_before)
 
     def is_going_live(self):

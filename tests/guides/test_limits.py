@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from guides import limits
@@ -40,3 +42,12 @@ def test_working_days_skip_weekends():
     friday = datetime.date(2026, 11, 27)
     assert limits.add_working_days(friday, 1) == datetime.date(2026, 11, 30)
     assert limits.add_working_days(friday, 15) == datetime.date(2026, 12, 18)
+
+
+def test_the_last_start_due_before_a_day_is_the_boundary_of_add_working_days():
+    for offset in range(14):  # every weekday of two weeks, for a few lengths
+        day = datetime.date(2026, 3, 2) + datetime.timedelta(days=offset)
+        for days in (1, 5, 15):
+            last = limits.last_start_due_before(day, days)
+            assert limits.add_working_days(last, days) < day
+            assert limits.add_working_days(last + datetime.timedelta(days=1), days) >= day
