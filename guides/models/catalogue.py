@@ -27,7 +27,7 @@ class CatalogueItem(index.Indexed, models.Model):
         _("目录编码"),
         max_length=40,
         unique=True,
-        help_text=_("事项基本编码（GB/T 39554.1），各地指南的事项编码在统一社会信用代码之后以它开头"),
+        help_text=_("国家标准事项基本编码；各地指南的事项编码在 18 位统一社会信用代码之后以它开头"),
     )
     name = models.CharField(_("事项名称"), max_length=255, unique=True)
     item_type = models.CharField(_("事项类型"), max_length=20, choices=ItemType.choices)
