@@ -117,12 +117,21 @@ class CatalogueReportView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        page = Paginator(CatalogueItem.objects.all(), ITEMS_PER_PAGE).get_page(self.request.GET.get("p"))
-        sites, found = comparisons(list(page.object_list))
+        only_differing = self.request.GET.get("differs") == "1"
+        number = self.request.GET.get("p")
+        if only_differing:
+            # Which items differ is known only once every implementation is compared: page the comparisons.
+            sites, found = comparisons(list(CatalogueItem.objects.all()))
+            page = Paginator([each for each in found if each.differs], ITEMS_PER_PAGE).get_page(number)
+            found = page.object_list
+        else:
+            page = Paginator(CatalogueItem.objects.all(), ITEMS_PER_PAGE).get_page(number)
+            sites, found = comparisons(list(page.object_list))
         return super().get_context_data(
             page_obj=page,
             sites=sites,
             comparisons=found,
+            only_differing=only_differing,
             fields=FIELDS,
             csv_url=reverse("catalogue_report_csv"),
             **kwargs,

@@ -116,3 +116,9 @@ def test_the_report_is_in_the_reports_menu_only_for_those_who_may_see_it(client,
     reviewer.groups.add(Group.objects.get(name=roles.REVIEWERS))
     client.force_login(reviewer)
     assert reverse("catalogue_report") in client.get("/admin/").content.decode()
+
+
+def test_the_report_can_show_only_the_items_where_sites_differ(admin_client, two_sites):
+    html = admin_client.get(reverse("catalogue_report"), {"differs": "1"}).content.decode()
+    assert "建筑工程施工许可" in html
+    assert "临时占用城市绿地审批" not in html
