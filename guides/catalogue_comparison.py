@@ -30,7 +30,6 @@ class Implementation:
 
     item_id: int
     site_id: int
-    guide_title: str
     department: str
     item_code: str
     committed_days: int

@@ -81,7 +81,6 @@ def implementations(items, sites):
             Implementation(
                 item_id=guide.catalogue_item_id,
                 site_id=site.pk,
-                guide_title=guide.title,
                 department=guide.department.name,
                 item_code=guide.item_code,
                 committed_days=guide.committed_limit_days,

@@ -16,7 +16,6 @@ def implementation(site_id, **changes):
     values = {
         "item_id": 10,
         "site_id": site_id,
-        "guide_title": "建筑工程施工许可",
         "department": "住建局",
         "item_code": "X",
         "committed_days": 5,
