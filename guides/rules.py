@@ -14,11 +14,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from guides import limits
-from guides.choices import MaterialMedium, OnlineLevel, Requirement
+from guides.choices import ItemType, MaterialMedium, OnlineLevel, Requirement
 from guides.phones import effective_phones
 from guides.situations import questions_from_stream
 
 MAX_LIMIT_DAYS = 365
+# An implementation code (事项编码) begins with the implementing body's unified social credit code, then the
+# catalogue item's basic code (GB/T 39554.1-2020; guides/models/catalogue.py).
+CREDIT_CODE_LENGTH = 18
 MAX_VISITS = 10
 CATCH_ALL_MATERIAL = re.compile(
     r"(其[他它]|相关|有关|等|所需|必要|其余)的?(材料|资料|证明|证件|文件)|^(其[他它]|材料|资料)$"
@@ -186,6 +189,55 @@ def check_review_dates(guide, rows):
         yield RuleError("next_review_due", _("下次复核日期不能早于上次复核日期"))
 
 
+def basis_lines(text):
+    """The laws of a 设定依据 text, one a line, without blank lines or the spaces around them."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def implements_code(item_code, basic_code):
+    """True when the implementation code `item_code` carries the catalogue's `basic_code` after the credit code."""
+    return (item_code or "").strip()[CREDIT_CODE_LENGTH:].startswith(basic_code)
+
+
+def check_catalogue(guide, rows):
+    """四级四同: a guide that implements a catalogue item has its name, basic code, type and legal basis, and
+    commits to no more than its legal limit (in working days, guides/limits.py)."""
+    if not guide.catalogue_item_id:
+        return
+    item = guide.catalogue_item
+    shown = {"item": item.name, "code": item.code}
+    if (guide.title or "").strip() != item.name:
+        yield RuleError(
+            "title",
+            _("事项名称「%(title)s」与目录事项「%(item)s」不一致，请使用目录中的名称")
+            % {**shown, "title": guide.title or ""},
+        )
+    if not implements_code(guide.item_code, item.code):
+        yield RuleError(
+            "item_code",
+            _("事项编码「%(value)s」与目录编码「%(code)s」不一致：18 位统一社会信用代码之后应接目录编码")
+            % {**shown, "value": (guide.item_code or "").strip()},
+        )
+    if guide.item_type != item.item_type:
+        labels = dict(ItemType.choices)
+        yield RuleError(
+            "item_type",
+            _("事项类型「%(value)s」与目录事项「%(item)s」的「%(type)s」不一致")
+            % {**shown, "value": labels.get(guide.item_type, guide.item_type or "—"), "type": labels[item.item_type]},
+        )
+    if basis_lines(guide.legal_basis) != basis_lines(item.legal_basis):
+        yield RuleError("legal_basis", _("设定依据与目录事项「%(item)s」的设定依据不一致，请按目录填写") % shown)
+    committed, unit = guide.committed_limit_days, _unit(guide, "committed_limit_days")
+    if committed is not None and limits.working_days(committed, unit) > limits.working_days(
+        item.legal_limit_days, item.legal_limit_unit
+    ):
+        yield RuleError(
+            "committed_limit_days",
+            _("承诺办结时限（%(committed)s）不能超过目录事项「%(item)s」的法定办结时限（%(legal)s）")
+            % {**shown, "committed": limits.describe(committed, unit), "legal": item.legal_limit_text},
+        )
+
+
 RULES = (
     check_limits,
     check_fees,
@@ -195,6 +247,7 @@ RULES = (
     check_phones,
     check_places,
     check_review_dates,
+    check_catalogue,
 )
 
 

@@ -12,6 +12,7 @@ from wagtail.models import AbstractPage, Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from guides.admin.catalogue import CatalogueReportView, catalogue_report_csv, may_see_report
 from guides.admin.drafts import DiscardDraftView
 from guides.admin.imports import ImportView, export_view
 from guides.admin.review_dates_panel import ReviewDuePanel
@@ -58,7 +59,21 @@ def register_import_urls():
         path("guides/import/", ImportView.as_view(), name="guides_import"),
         path("guides/export/<str:fmt>/", export_view, name="guides_export"),
         path("guides/<int:page_id>/discard-draft/", DiscardDraftView.as_view(), name="guides_discard_draft"),
+        path("reports/catalogue/", CatalogueReportView.as_view(), name="catalogue_report"),
+        path("reports/catalogue/csv/", catalogue_report_csv, name="catalogue_report_csv"),
     ]
+
+
+class CatalogueReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_catalogue_report_menu_item():
+    return CatalogueReportMenuItem(
+        _("同事项同标准对比"), reverse_lazy("catalogue_report"), icon_name="list-ul", order=1000
+    )
 
 
 @hooks.register("register_settings_menu_item")

@@ -6,6 +6,7 @@ import itertools
 from wagtail.models import Page, Site
 
 from guides.models import (
+    CatalogueItem,
     Department,
     GuideFee,
     GuideHall,
@@ -58,6 +59,37 @@ def make_hall(**fields):
     values = {"name": f"市民中心{next(_sequence)}", "address": "临江市江滨大道 1 号"}
     values.update(fields)
     return ServiceHall.objects.create(**values)
+
+
+CREDIT_CODE = "11330100MB0000001X"
+
+
+def make_catalogue_item(**fields):
+    """A catalogue item that `guide_fields()` with `catalogue_guide_fields(item)` implements."""
+    number = next(_sequence)
+    values = {
+        "code": f"1000{number:04d}",
+        "name": f"目录事项{number}",
+        "item_type": "licensing",
+        "audience": "person",
+        "legal_basis": "《中华人民共和国行政许可法》",
+        "legal_limit_days": 20,
+    }
+    values.update(fields)
+    return CatalogueItem.objects.create(**values)
+
+
+def catalogue_guide_fields(item, credit_code=CREDIT_CODE, **overrides):
+    """Fields of a guide that implements the catalogue item `item` as the rules want, for the body `credit_code`."""
+    values = {
+        "catalogue_item": item,
+        "title": item.name,
+        "item_code": f"{credit_code}{item.code}A001",
+        "item_type": item.item_type,
+        "legal_basis": item.legal_basis,
+    }
+    values.update(overrides)
+    return values
 
 
 def guide_fields(**overrides):

@@ -46,13 +46,17 @@ EDITOR_MODEL_PERMISSIONS = (
     "guides.view_department",
     "guides.view_servicehall",
     "guides.view_material",
+    "guides.view_catalogueitem",
     "guides.view_feedback",
     "guides.change_feedback",
 )
-# The service centre sees every department's feedback.
+# The service centre sees every department's feedback, and keeps the catalogue of standard items (事项目录),
+# which also shows it the catalogue report (guides/admin/catalogue.py).
 REVIEWER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + (
     "guides.add_material",
     "guides.change_material",
+    "guides.add_catalogueitem",
+    "guides.change_catalogueitem",
 )
 DOCUMENT_PERMISSIONS = ("add_document", "choose_document")
 

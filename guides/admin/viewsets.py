@@ -1,4 +1,5 @@
-"""Admin listings of the reference data that many guides point at: departments, service halls, the material library."""
+"""Admin listings of the reference data that many guides point at: departments, service halls, the material library
+and the catalogue of standard items (guides/admin/catalogue.py)."""
 
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from guides.models import Department, Material, ServiceHall
+
+from .catalogue import CatalogueItemViewSet
 
 
 class DepartmentViewSet(SnippetViewSet):
@@ -41,7 +44,7 @@ class MaterialViewSet(SnippetViewSet):
 
 
 class ReferenceDataGroup(SnippetViewSetGroup):
-    items = (DepartmentViewSet, ServiceHallViewSet, MaterialViewSet)
+    items = (DepartmentViewSet, ServiceHallViewSet, MaterialViewSet, CatalogueItemViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("基础数据")
     menu_name = "reference-data"

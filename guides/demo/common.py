@@ -59,9 +59,17 @@ ITEM_TYPE_DIGIT = {
 }
 
 
+BUSINESS_ITEM = "A001"
+
+
 def item_code(department, item_type, serial):
-    """A national-format implementation code: credit code + type + basic code + business item."""
-    return f"{CREDIT_CODES[department]}{ITEM_TYPE_DIGIT[item_type]}000{serial:03d}A001"
+    """A national-format implementation code: credit code + basic code (type + item) + business item."""
+    return f"{CREDIT_CODES[department]}{ITEM_TYPE_DIGIT[item_type]}000{serial:03d}{BUSINESS_ITEM}"
+
+
+def basic_code(implementation_code):
+    """The catalogue's basic code (目录编码) inside an implementation code made by `item_code`."""
+    return implementation_code[len(next(iter(CREDIT_CODES.values()))) : -len(BUSINESS_ITEM)]
 
 
 def ask(question, *options):

@@ -3,8 +3,9 @@
 Every data row is a dict keyed by model field names. A foreign key, page reference or many-to-many value is
 written as the natural key of the object it points at (see NATURAL_KEYS); a child relation (materials,
 fees, opening hours, …) is a list of row dicts. Objects are found by their identity (Department.code,
-ServiceHall.name, Material.name, GuidePage.item_code, any other page's slug under its parent); an object
-whose fields already match its data is left alone, so a second run writes nothing and adds no revisions.
+ServiceHall.name, Material.name, CatalogueItem.code, GuidePage.item_code, any other page's slug under its
+parent); an object whose fields already match its data is left alone, so a second run writes nothing and adds
+no revisions. The catalogue (事项目录) is made from the demo guides (catalogue.py), and each guide implements its item.
 """
 
 from collections import Counter
@@ -20,6 +21,7 @@ from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from guides.models import (
+    CatalogueItem,
     CommitmentsPage,
     Department,
     GuideIndexPage,
@@ -33,6 +35,7 @@ from guides.models import (
 from guides.models.site_settings import SiteSettings
 
 from . import (
+    catalogue,
     departments,
     documents,
     guides_business,
@@ -68,6 +71,7 @@ GUIDES = [
     for guide in module.GUIDES
 ]
 NATURAL_KEYS = {
+    CatalogueItem: "code",
     Department: "code",
     ServiceHall: "name",
     Material: "name",
@@ -118,6 +122,7 @@ class _Loader:
             (Department, departments.DEPARTMENTS),
             (ServiceHall, halls.HALLS),
             (Material, materials.MATERIALS),
+            (CatalogueItem, catalogue.catalogue(GUIDES)),
         ):
             for row in rows:
                 key = NATURAL_KEYS[model]
@@ -134,7 +139,11 @@ class _Loader:
         for row in topics.TOPICS:
             self.page(home, TopicPage, row)
         for row in GUIDES:
-            self.page(index, GuidePage, {"is_free": not row["fees"], **row})
+            self.page(
+                index,
+                GuidePage,
+                {"is_free": not row["fees"], "catalogue_item": catalogue.catalogue_item(row)["code"], **row},
+            )
         if self.broken:
             raise DemoContentError(
                 "演示指南未通过发布规则：\n"

@@ -109,6 +109,7 @@ GUIDE_COLUMNS = _columns(
         ("situations", "情形", "situations", None, False),
         ("steps", "办理流程", "steps", None, False),
         ("halls", "办理地点", "halls", None, False),
+        ("catalogue_item", "目录编码", "text", None, False),
     ],
 )
 MATERIAL_COLUMNS = _columns(
@@ -137,7 +138,10 @@ FEE_COLUMNS = _columns(
         ("basis", "收费依据", "text", None, False),
     ],
 )
-# Foreign keys are written by name (department, library material) or by item code (guide), never by database id.
+# Columns added after lists were first written: a file without one leaves that value of each guide as it is
+# (and a new guide without it); every other column must be present.
+ADDED_LATER = frozenset({"catalogue_item"})
+# Foreign keys are written by name (department, library material) or by code (guide, catalogue item), never by id.
 TABLES = {"guides": ("事项", GUIDE_COLUMNS), "materials": ("材料", MATERIAL_COLUMNS), "fees": ("收费", FEE_COLUMNS)}
 
 

@@ -39,7 +39,7 @@ MAX_SLUG_SUFFIX = 100
 def holders(codes):
     """{code: (live guides, offline guides)} holding each of `codes`, as the module's rule says."""
     return (
-        GuidePage.objects.select_related("department")
+        GuidePage.objects.select_related("department", "catalogue_item")
         .prefetch_related("materials__material", "fees", "steps", "halls__hall")
         .holders(codes)
     )

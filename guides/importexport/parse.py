@@ -4,7 +4,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from .columns import TABLES, CellError, to_value
+from .columns import ADDED_LATER, TABLES, CellError, to_value
 from .problems import Problem
 from .records import GuideRecord
 
@@ -14,6 +14,8 @@ SCIENTIFIC = re.compile(r"^\d+(\.\d+)?e[+-]?\d+$", re.IGNORECASE)
 def _convert(row, columns):
     values, problems = {}, []
     for column in columns:
+        if column.key in ADDED_LATER and column.key not in row.values:
+            continue  # a file written before the column existed (plan.py keeps the guide's value)
         try:
             values[column.key] = to_value(column, row.values.get(column.key))
         except CellError as error:

@@ -1,8 +1,9 @@
 """Deciding what an import would do, validating it with the editor form's rules, and applying it atomically.
 
 `build_plan` changes nothing: it finds the guide each record is about (matching.py: by item code, among the
-codes guides hold as published values; drafts hold none), builds the changed or new guide in memory and runs
-its publishing rules on it (GuidePage.publishing_problems, as the editor form does; who holds an item code is
+codes guides hold as published values; drafts hold none) and the catalogue item its 目录编码 names, builds
+the changed or new guide in memory and runs its publishing rules on it (GuidePage.publishing_problems, as the
+editor form does, so a guide that differs from its catalogue item is refused too; who holds an item code is
 the same rule for both, GuideQuerySet.holders).
 Any problem anywhere refuses the whole file. `apply` then writes one revision per changed guide, with the
 change note 批量导入, and publishes it, all in one transaction.
@@ -11,10 +12,12 @@ change note 批量导入, and publishes it, all in one transaction.
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from guides.models import (
+    CatalogueItem,
     Department,
     GuideFee,
     GuideHall,
@@ -26,7 +29,15 @@ from guides.models import (
     ServiceHall,
 )
 
-from .columns import FEE_COLUMNS, GUIDE_COLUMNS, MATERIAL_COLUMNS, parse_halls, parse_situations, parse_steps
+from .columns import (
+    ADDED_LATER,
+    FEE_COLUMNS,
+    GUIDE_COLUMNS,
+    MATERIAL_COLUMNS,
+    parse_halls,
+    parse_situations,
+    parse_steps,
+)
 from .matching import free_slug, holders, match
 from .problems import ImportRefused, Problem
 from .records import record_of
@@ -81,6 +92,8 @@ def _build(record, page, lookups):
     for key, value in record.fields.items():
         if key == "department":
             page.department = lookups["departments"][value]
+        elif key == "catalogue_item":
+            page.catalogue_item = lookups["catalogue"][value] if value else None
         elif key == "steps":
             page.steps = [
                 GuideStep(sort_order=i, title=title, description=description)
@@ -115,6 +128,10 @@ def _lookup_problems(record, lookups):
     if record.fields.get("department", "") not in lookups["departments"]:
         message = _("部门「%(name)s」不存在，请先在“基础数据 › 部门”中添加") % {"name": record.fields["department"]}
         problems.append(Problem(record.location, message, HEADERS["guide"]["department"]))
+    code = record.fields.get("catalogue_item", "")
+    if code and code not in lookups["catalogue"]:
+        message = _("目录编码「%(code)s」不在事项目录中，请先在“基础数据 › 事项目录”中添加") % {"code": code}
+        problems.append(Problem(record.location, message, HEADERS["guide"]["catalogue_item"]))
     for name, _window in parse_halls(record.fields.get("halls", "")):
         if name not in lookups["halls"]:
             message = _("办事大厅「%(name)s」不存在，请先在“基础数据 › 办事大厅”中添加") % {"name": name}
@@ -164,6 +181,12 @@ def build_plan(records):
         "halls": {hall.name: hall for hall in ServiceHall.objects.all()},
     }
     held = holders(record.item_code for record in records)
+    # The items the file names, and those its guides implement now (kept for a file without the column).
+    implemented = {page.catalogue_item_id for pages in held.values() for group in pages for page in group}
+    named = {record.fields.get("catalogue_item") for record in records}
+    lookups["catalogue"] = {
+        item.code: item for item in CatalogueItem.objects.filter(Q(code__in=named) | Q(pk__in=implemented))
+    }
     index = GuideIndexPage.objects.first()
     file_slugs = {record.fields["slug"] for record in records if record.fields.get("slug")}
     plan, problems = Plan(), []
@@ -174,6 +197,8 @@ def build_plan(records):
         if match_problems or lookup_problems or not record.complete:
             continue
         current = record_of(page) if page else None
+        for key in ADDED_LATER - record.fields.keys():
+            record.fields[key] = current.fields[key] if current else ""
         if not record.fields["slug"]:
             record.fields["slug"] = page.slug if page else free_slug(slugify(record.item_code), index, file_slugs)
             file_slugs.add(record.fields["slug"])

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from .columns import TABLES
+from .columns import ADDED_LATER, TABLES
 from .formulas import restore
 from .problems import ImportRefused, Location, Problem, refuse
 
@@ -73,7 +73,8 @@ def _check_row_count(count):
 
 
 def _header_map(headers, columns, where):
-    """{position: column key} for a header row; refuses unknown, duplicate or missing columns."""
+    """{position: column key} for a header row; refuses unknown, duplicate or missing columns (ADDED_LATER may be
+    missing)."""
     by_header = {column.header: column for column in columns}
     problems, keys = [], {}
     for position, header in enumerate(headers):
@@ -86,7 +87,7 @@ def _header_map(headers, columns, where):
             problems.append(Problem(where, _("列「%(header)s」出现了两次") % {"header": header}))
         else:
             keys[position] = by_header[header].key
-    missing = [column.header for column in columns if column.key not in keys.values()]
+    missing = [column.header for column in columns if column.key not in {*keys.values(), *ADDED_LATER}]
     if missing:
         problems.append(Problem(where, _("缺少列：%(columns)s") % {"columns": "、".join(missing)}))
     if problems:
@@ -305,5 +306,7 @@ def _json_row(tables, name, location, values):
     columns = TABLES[name][1]
     known = {column.key for column in columns}
     problems = [Problem(location, _("未知的字段「%(key)s」") % {"key": key}) for key in values if key not in known]
-    tables.rows[name].append(Row(location, {key: values.get(key) for key in known}))
+    tables.rows[name].append(
+        Row(location, {key: values.get(key) for key in known if key in values or key not in ADDED_LATER})
+    )
     return problems

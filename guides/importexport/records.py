@@ -44,6 +44,7 @@ def record_of(page):
             page,
             GUIDE_COLUMNS,
             department=page.department.name,
+            catalogue_item=page.catalogue_item.code if page.catalogue_item_id else "",
             situations=situations_text(questions),
             steps=steps_text([(step.title, step.description) for step in page.steps.all()]),
             halls=halls_text([(place.hall.name, place.window) for place in page.halls.all()]),

@@ -27,7 +27,7 @@ CONTENT_TYPES = {
 def export_records(guides):
     """Records of the guides of a GuidePage queryset, by department then item code."""
     pages = (
-        guides.select_related("department")
+        guides.select_related("department", "catalogue_item")
         .prefetch_related("materials__material", "fees", "steps", "halls__hall")
         .order_by("department__ordering", "department__name", "item_code")
     )

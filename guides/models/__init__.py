@@ -1,3 +1,4 @@
+from .catalogue import CatalogueItem
 from .editorial import DepartmentEditors, GuideUpdate
 from .feedback import Feedback
 from .guide import GuideFAQ, GuideFee, GuideHall, GuideMaterial, GuidePage, GuideStep
@@ -5,6 +6,7 @@ from .pages import CommitmentsPage, GuideIndexPage, HomePage, LifeEventItem, Lif
 from .snippets import Department, Material, OpeningPeriod, ServiceHall
 
 __all__ = [
+    "CatalogueItem",
     "CommitmentsPage",
     "Department",
     "DepartmentEditors",

@@ -53,6 +53,15 @@ class GuidePage(GuideRoutesMixin, Page):
     department = models.ForeignKey(
         "guides.Department", verbose_name=_("实施主体"), on_delete=models.PROTECT, related_name="guides"
     )
+    catalogue_item = models.ForeignKey(
+        "guides.CatalogueItem",
+        verbose_name=_("目录事项"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="guides",
+        help_text=_("这篇指南实施的事项目录条目；名称、编码、类型和设定依据须与目录一致"),
+    )
     topics = ParentalManyToManyField("guides.TopicPage", verbose_name=_("所属主题"), blank=True, related_name="guides")
     summary = models.CharField(_("一句话说明"), max_length=200, help_text=_("在搜索结果和列表中显示"))
     colloquial_names = models.CharField(
@@ -140,6 +149,7 @@ class GuidePage(GuideRoutesMixin, Page):
                     PublishingCheckPanel(),
                     FieldPanel("change_note"),
                     FieldPanel("title"),
+                    FieldPanel("catalogue_item"),
                     FieldRowPanel([FieldPanel("item_code"), FieldPanel("item_type")]),
                     FieldRowPanel([FieldPanel("department"), FieldPanel("audience")]),
                     FieldPanel("summary"),

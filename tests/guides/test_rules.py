@@ -26,6 +26,7 @@ def guide(**changes):
         "enquiry_phone": "",
         "complaint_phone": "",
         "department_id": 1,
+        "catalogue_item_id": None,
         "department": SimpleNamespace(enquiry_phone="0000-1", complaint_phone="12345"),
         "situations": [situation("由谁办理？", "本人办理", "委托代理人办理")],
         "legal_limit_unit": "working",

@@ -18,7 +18,15 @@ from wagtail.models import Page, PageLogEntry, Site
 
 from guides.admin import roles
 from guides.models import Department, Feedback
-from tests.factories import add_hall, make_department, make_guide, make_material, make_site
+from tests.factories import (
+    add_hall,
+    catalogue_guide_fields,
+    make_catalogue_item,
+    make_department,
+    make_guide,
+    make_material,
+    make_site,
+)
 
 from .visible_text import english_words
 
@@ -67,6 +75,8 @@ PAGES = {
         "/admin/snippets/choose/guides/material/results/?q=身份证",
         "/admin/snippets/choose/guides/department/",
         "/admin/snippets/choose/guides/servicehall/",
+        "/admin/snippets/choose/guides/catalogueitem/",
+        "/admin/snippets/guides/catalogueitem/",
         "/admin/choose-page/",
         "/admin/documents/",
         "/admin/documents/chooser/",
@@ -80,6 +90,10 @@ PAGES = {
         "/admin/snippets/guides/feedback/edit/{feedback}/",
         "/admin/snippets/guides/material/",
         "/admin/snippets/guides/material/add/",
+        "/admin/snippets/guides/catalogueitem/",
+        "/admin/snippets/guides/catalogueitem/add/",
+        "/admin/snippets/guides/catalogueitem/edit/{catalogue_item}/",
+        "/admin/reports/catalogue/",
         "/admin/reports/workflow/",
         "/admin/reports/workflow_tasks/",
         "/admin/pages/{guide}/revisions/compare/live...{revision}/",
@@ -96,6 +110,7 @@ PAGES = {
         "/admin/snippets/guides/feedback/",
         "/admin/pages/{guide}/history/",
         "/admin/reports/aging-pages/",
+        "/admin/reports/catalogue/",
     ],
 }
 
@@ -106,7 +121,8 @@ def admin_world(db):
     department = make_department(name="临江市民政局", code="minzheng")
     roles.setup_roles()
     make_material(name="居民身份证", description="有效期内的身份证原件")
-    guide = make_guide(index, department=department, title="最低生活保障申请")
+    item = make_catalogue_item(name="最低生活保障申请", item_type="benefit", legal_basis="《社会救助暂行办法》")
+    guide = make_guide(index, department=department, **catalogue_guide_fields(item))
     add_hall(guide)
     get_document_model().objects.create(title="低保申请表", file=ContentFile(b"%PDF-1.4", name="dibao.pdf"))
     feedback = Feedback.objects.create(guide=guide, kind="error", category="materials", comment="材料写错了")
@@ -122,7 +138,13 @@ def admin_world(db):
     assert revision.pk
     return {
         "users": {"editor": editor, "reviewer": reviewer, "admin": admin},
-        "ids": {"index": index.pk, "guide": guide.pk, "feedback": feedback.pk, "revision": revision.pk},
+        "ids": {
+            "catalogue_item": item.pk,
+            "index": index.pk,
+            "guide": guide.pk,
+            "feedback": feedback.pk,
+            "revision": revision.pk,
+        },
     }
 
 

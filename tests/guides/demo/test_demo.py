@@ -12,10 +12,12 @@ from pypdf import PdfReader
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, Site
 
+from guides import rules
 from guides.demo import documents, loader
 from guides.demo.common import SAMPLE
 from guides.demo.loader import DemoContentError, load, slug_for
 from guides.models import (
+    CatalogueItem,
     CommitmentsPage,
     Department,
     GuideIndexPage,
@@ -165,6 +167,14 @@ def test_every_live_guide_passes_the_publishing_rules(guides):
     for guide in guides:
         guide.change_note = "复核"  # what the next publish of a guide that was live before must give
         assert guide.publishing_problems() == [], guide.title
+
+
+def test_every_demo_guide_implements_its_own_catalogue_item(guides):
+    assert CatalogueItem.objects.count() == len(guides) == len({guide.catalogue_item_id for guide in guides})
+    for guide in guides:
+        item = guide.catalogue_item
+        assert (item.name, item.item_type, item.legal_basis) == (guide.title, guide.item_type, guide.legal_basis)
+        assert rules.implements_code(guide.item_code, item.code), guide.title
 
 
 def test_counts_and_uniqueness(demo, db):
