@@ -5,13 +5,16 @@ the API, downloads, feeds) starts from it.
 """
 
 import datetime
+import threading
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
-from wagtail.models import PageLogEntry, PageManager, PageQuerySet, Revision
+from wagtail.models import PageLogEntry, PageManager, PageQuerySet, PageViewRestriction, Revision
 
 from guides import commitments, filters, review_dates
+from web.pagecache import local_copies
 
 from .snippets import Department
 
@@ -21,7 +24,42 @@ POPULAR_COUNT = 8
 def visible(pages):
     """What an anonymous visitor may see of a page queryset: live and public (no view restriction on the page or
     above it). The one rule every public channel applies."""
-    return pages.live().public()
+    return pages.live().exclude(private_q())
+
+
+_restricted = {"generation": None, "sections": ()}
+_restricted_lock = threading.Lock()
+
+
+def restricted_sections():
+    """(path, depth) of each page with a view restriction. With the page caches on, read once per content
+    generation: a restriction saved or deleted, a page moved or deleted starts a new one (web.pagecache), as it
+    drops every cached page. Wagtail's public() reads them on every call, up to four times a search page."""
+    generation = local_copies.current_generation() if settings.PAGE_CACHE_SECONDS > 0 else None
+    with _restricted_lock:
+        if generation is not None and _restricted["generation"] == generation:
+            return _restricted["sections"]
+    sections = tuple(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+    if generation is not None:
+        with _restricted_lock:
+            _restricted["generation"], _restricted["sections"] = generation, sections
+    return sections
+
+
+def forget_restricted_sections():
+    with _restricted_lock:
+        _restricted["generation"], _restricted["sections"] = None, ()
+
+
+local_copies.on_clear(forget_restricted_sections)
+
+
+def private_q():
+    """The pages in a private section (as Wagtail's PageQuerySet.private_q: the restricted page and below)."""
+    q = Q()
+    for path, depth in restricted_sections():
+        q |= Q(path__startswith=path) & Q(depth__gte=depth)
+    return q if q else Q(pk__in=[])
 
 
 class PublicPageQuerySet(PageQuerySet):
