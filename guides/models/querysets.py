@@ -5,16 +5,14 @@ the API, downloads, feeds) starts from it.
 """
 
 import datetime
-import threading
 from collections import defaultdict
 
-from django.conf import settings
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from wagtail.models import PageLogEntry, PageManager, PageQuerySet, PageViewRestriction, Revision
 
 from guides import commitments, filters, review_dates
-from web.pagecache import local_copies
+from web.kept import Kept
 
 from .snippets import Department
 
@@ -27,31 +25,16 @@ def visible(pages):
     return pages.live().exclude(private_q())
 
 
-_restricted = {"generation": None, "sections": ()}
-_restricted_lock = threading.Lock()
+_restricted = Kept(size=1)
 
 
 def restricted_sections():
     """(path, depth) of each page with a view restriction. With the page caches on, read once per content
-    generation: a restriction saved or deleted, a page moved or deleted starts a new one (web.pagecache), as it
-    drops every cached page. Wagtail's public() reads them on every call, up to four times a search page."""
-    generation = local_copies.current_generation() if settings.PAGE_CACHE_SECONDS > 0 else None
-    with _restricted_lock:
-        if generation is not None and _restricted["generation"] == generation:
-            return _restricted["sections"]
-    sections = tuple(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-    if generation is not None:
-        with _restricted_lock:
-            _restricted["generation"], _restricted["sections"] = generation, sections
-    return sections
-
-
-def forget_restricted_sections():
-    with _restricted_lock:
-        _restricted["generation"], _restricted["sections"] = None, ()
-
-
-local_copies.on_clear(forget_restricted_sections)
+    generation (web.kept): a restriction saved or deleted, a page moved or deleted starts a new one, as it drops
+    every cached page. Wagtail's public() reads them on every call, up to four times a search page."""
+    return _restricted.get(
+        "sections", lambda: tuple(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+    )
 
 
 def private_q():

@@ -10,7 +10,6 @@ its settings starts a new one. That was 12 of the 45 ms of CPU an uncached searc
 """
 
 import copy
-import threading
 from dataclasses import dataclass
 
 from django import template
@@ -20,16 +19,13 @@ from wagtail.models import Page, Site
 from guides.models import CommitmentsPage, GuideIndexPage, HomePage
 from guides.models.querysets import visible
 from guides.models.site_settings import SiteSettings, current
-from web.pagecache import local_copies
+from web.kept import Kept
 
 register = template.Library()
 
 # Where the answer is kept on the request, so that a page with many links looks the site up once.
 _REQUEST_ATTRIBUTE = "_zhinan_site_nav"
-MAX_SITES = 64  # sites kept per generation; an installation serves a few dozen at most
-
-_lock = threading.Lock()
-_kept = {"generation": None, "sites": {}}  # site pk -> (SiteNav, SiteSettings), for one content generation
+_kept = Kept(size=64)  # site pk -> (SiteNav, SiteSettings); an installation serves a few dozen sites at most
 
 
 @dataclass(frozen=True)
@@ -79,39 +75,20 @@ def find_site_nav(request):
 
 
 def kept_site_nav(request):
-    """find_site_nav(request), from this process's copy when it has one of the current generation.
+    """find_site_nav(request), from this process's copy of the current generation (web.kept) when it has one.
 
     The kept SiteSettings is handed to each request as a copy of its own, on the attribute where
     SiteSettings.for_request looks first, so the footer, JSON-LD and the feeds read it without a query."""
-    generation = local_copies.current_generation() if settings.PAGE_CACHE_SECONDS > 0 else None
-    site = Site.find_for_request(request) if generation is not None else None
+    site = Site.find_for_request(request) if settings.PAGE_CACHE_SECONDS > 0 else None
     if site is None:
         return find_site_nav(request)
-    with _lock:
-        if _kept["generation"] != generation:
-            _kept["generation"], _kept["sites"] = generation, {}
-        found = _kept["sites"].get(site.pk)
-    if found is None:
-        found = find_site_nav(request), SiteSettings.for_request(request)
-        with _lock:
-            if _kept["generation"] == generation and len(_kept["sites"]) < MAX_SITES:
-                _kept["sites"][site.pk] = found
-    nav, site_settings = found
+    nav, site_settings = _kept.get(site.pk, lambda: (find_site_nav(request), SiteSettings.for_request(request)))
     attribute = SiteSettings.get_cache_attr_name()
     if not hasattr(request, attribute):
         mine = copy.copy(site_settings)
         mine._request = request  # as for_request does: its page links are made for this request
         setattr(request, attribute, mine)
     return nav
-
-
-def forget():
-    """Drop the kept navigation (with the process's other page copies: tests, where generations come round)."""
-    with _lock:
-        _kept["generation"], _kept["sites"] = None, {}
-
-
-local_copies.on_clear(forget)
 
 
 @register.simple_tag(takes_context=True)
