@@ -134,14 +134,20 @@ def csrf_cookie(url):
     raise SystemExit(f"{url} set no CSRF cookie")
 
 
-def wait_for(url, seconds=60):
+def wait_for(url, seconds=120):
+    """Fetch `url` until it answers (a 4xx counts): fresh workers load jieba and the vocabulary first, for
+    seconds on a busy machine, and meanwhile may answer 503 (web/shedding.py) or nothing within fetch's timeout."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
             fetch(url)
             return
+        except urllib.error.HTTPError as error:
+            if error.code != 503:
+                return
         except (urllib.error.URLError, OSError):
-            time.sleep(0.5)
+            pass
+        time.sleep(0.5)
     raise SystemExit(f"{url} did not answer within {seconds}s")
 
 
@@ -213,6 +219,7 @@ def main():
         time.sleep(3)
         wait_for(f"{base}/static/{STATIC_NAME}")
         search = urllib.parse.quote(args.search, safe="/?=&")
+        wait_for(base + search)
         search_status = fetch_status(base + search)
         returning = csrf_cookie(base + page)
         mix = querymix.weighted_sequence(querymix.distinct_queries(args.queries), 20 * args.queries)
@@ -233,14 +240,16 @@ def main():
         ]
         for _name, path, _cookie in targets:
             if path:
-                fetch(base + path)  # warm the page cache
+                wait_for(base + path)  # warm the page cache
         runs = {name: [] for name, path, _cookie in targets if path}
+        loads = [os.getloadavg()]  # the machine's load average before and after the measurements
         for _ in range(args.rounds):
             for name, path, cookie in targets:
                 if path:
                     script = scripted.get(name)
                     runs[name].append(wrk(args, base + path, args.duration, script=script, cookie=cookie))
         rows = [(name, combined(runs[name], args.duration) if path else None) for name, path, _cookie in targets]
+        loads = [*loads, os.getloadavg()]
         soak = None
         if args.soak:
             mix = [*guides, *(f"{path}?uncached=1" for path in guides[:5]), "/api/v1/guides/", "/sitemap.xml"]
@@ -251,7 +260,7 @@ def main():
             os.unlink(script)
         for script in scripted.values():
             os.unlink(script)
-        report(args, rows, soak, len(guides))
+        report(args, rows, soak, len(guides), loads)
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -264,11 +273,13 @@ def fetch_status(url):
         return error.code
 
 
-def report(args, rows, soak, guide_count):
+def report(args, rows, soak, guide_count, loads):
+    load_text = " → ".join("/".join(f"{value:.1f}" for value in load) for load in loads)
     lines = [
         f"gunicorn gthread ({os.cpu_count()} cores), {args.database_url.split(':')[0]}, {args.cache_url}; "
         f"{guide_count} guides; wrk -t2 "
-        f"-c{args.connections}; {args.rounds} rounds of {args.duration} s each, taking turns (p99: worst round)",
+        f"-c{args.connections}; {args.rounds} rounds of {args.duration} s each, taking turns (p99: worst round); "
+        f"load average (1/5/15 min) before → after: {load_text}",
         "",
         "| request | requests/s | p99 (ms) | errors |",
         "| --- | ---: | ---: | ---: |",

@@ -5,7 +5,11 @@
     DATABASE_URL=postgres://zhinan:zhinan@127.0.0.1:5432/zhinan_bench_cpu python benchmarks/page_cpu.py
 
 Two pages, each rendered in this process through the whole middleware stack (Django's test client), with every
-cache of rendered pages off (PAGE_CACHE_SECONDS=0), so each request is rendered from scratch:
+cache of rendered pages off, so each request is rendered from scratch: both pages have a query string, which the
+page cache middleware never keeps, and web.pagecache.variant (the kept search pages and answered guides) is
+replaced by a plain render. What each process keeps for one content generation and every page shares (the request's
+site, the header's navigation and site settings) stays on, as in production; `--no-generation-copies` turns it off
+too (PAGE_CACHE_SECONDS=0, as the tests run).
 - the search results page over the long-tail mix of benchmarks/querymix.py (at least 1,000 distinct queries);
 - the demo guide with the most situation answer combinations, over all of them (`?q1=…&q2=…`).
 CPU is time.process_time() over all requests divided by their number (goals: search <= 8 ms and answered guide
@@ -16,6 +20,7 @@ The full call trees go to benchmarks/results/page-cpu-*.txt.
 
 import argparse
 import itertools
+import os
 import time
 import urllib.parse
 
@@ -84,10 +89,11 @@ def breakdown(client, paths):
     """({label: share of the whole request}, call tree text) from one pyinstrument run over `paths`.
 
     pyinstrument samples wall-clock time, which other processes on a busy machine stretch: the shares are read
-    against the CPU time measured without the profiler."""
+    against the CPU time measured without the profiler. Every millisecond, on a quarter of the timed requests:
+    sampled every 0.2 ms, the guide page's deep template frames grew the session past 9 GB."""
     from pyinstrument import Profiler
 
-    profiler = Profiler(interval=0.0002)
+    profiler = Profiler(interval=0.001)
     profiler.start()
     for path in paths:
         client.get(path)
@@ -112,7 +118,7 @@ def breakdown(client, paths):
     return shares, profiler.output_text(unicode=True, show_all=False)
 
 
-def run_size(size, requests, out):
+def run_size(size, requests, out, profile):
     from django.test import Client
 
     teardown = benchsetup.fresh_database()
@@ -135,9 +141,11 @@ def run_size(size, requests, out):
             measure(client, paths[: min(50, len(paths))])
             timed = list(itertools.islice(itertools.cycle(paths[50:] or paths), requests))
             cpu = measure(client, timed)
-            parts, tree = breakdown(client, timed[: max(len(timed) // 2, 1)])
+            parts = {}
+            if profile:
+                parts, tree = breakdown(client, timed[: max(len(timed) // 4, 1)])
+                out.write(f"\n## {size:,} synthetic guides + demo: {name}\n\n{tree}\n")
             yield size, name, cpu, parts
-            out.write(f"\n## {size:,} synthetic guides + demo: {name}\n\n{tree}\n")
     finally:
         teardown()
 
@@ -146,24 +154,38 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="0,10000", help="synthetic guides added to the demo content")
     parser.add_argument("--requests", type=int, default=600, help="timed requests per page and size")
+    parser.add_argument("--no-profile", action="store_true", help="CPU per request only, no breakdown")
+    parser.add_argument(
+        "--no-generation-copies",
+        action="store_true",
+        help="PAGE_CACHE_SECONDS=0: the site and header are looked up on every request as well",
+    )
     args = parser.parse_args()
     benchsetup.start_django()
     from django.conf import settings
     from django.db import connection
 
-    settings.PAGE_CACHE_SECONDS = 0
+    from web import pagecache
+
+    def render_only(request, render):
+        return render()
+
+    pagecache.variant = render_only  # the views call it through the module
+    settings.PAGE_CACHE_SECONDS = 0 if args.no_generation_copies else 3600
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
     stamp = time.strftime("%Y%m%d-%H%M%S")
     benchsetup.RESULTS.mkdir(parents=True, exist_ok=True)
     lines = [
-        f"{connection.vendor}; {args.requests} requests per page; machine speed {benchsetup.machine_speed()}",
+        f"{connection.vendor}; {args.requests} requests per page; machine speed {benchsetup.machine_speed()}; "
+        f"generation copies {'off' if args.no_generation_copies else 'on'}; "
+        f"load average {' '.join(f'{load:.1f}' for load in os.getloadavg())}",
         "",
         "| guides | page | CPU ms/request | breakdown (pyinstrument shares of the CPU time, ms/request) |",
         "| --- | --- | ---: | --- |",
     ]
     with open(benchsetup.RESULTS / f"page-cpu-{stamp}.txt", "w") as out:  # noqa: PTH123
         for size in (int(size) for size in args.sizes.split(",")):
-            for _size, name, cpu, parts in run_size(size, args.requests, out):
+            for _size, name, cpu, parts in run_size(size, args.requests, out, not args.no_profile):
                 detail = "; ".join(f"{label} {share * cpu * 1000:.2f}" for label, share in parts.items())
                 lines.append(f"| demo + {size:,} | {name} | {cpu * 1000:.2f} | {detail} |")
                 print(lines[-1], flush=True)

@@ -9,9 +9,10 @@ from collections import defaultdict
 
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
-from wagtail.models import PageLogEntry, PageManager, PageQuerySet, Revision
+from wagtail.models import PageLogEntry, PageManager, PageQuerySet, PageViewRestriction, Revision
 
 from guides import commitments, filters, review_dates
+from web.kept import Kept
 
 from .snippets import Department
 
@@ -21,7 +22,27 @@ POPULAR_COUNT = 8
 def visible(pages):
     """What an anonymous visitor may see of a page queryset: live and public (no view restriction on the page or
     above it). The one rule every public channel applies."""
-    return pages.live().public()
+    return pages.live().exclude(private_q())
+
+
+_restricted = Kept(size=1)
+
+
+def restricted_sections():
+    """(path, depth) of each page with a view restriction. With the page caches on, read once per content
+    generation (web.kept): a restriction saved or deleted, a page moved or deleted starts a new one, as it drops
+    every cached page. Wagtail's public() reads them on every call, up to four times a search page."""
+    return _restricted.get(
+        "sections", lambda: tuple(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+    )
+
+
+def private_q():
+    """The pages in a private section (as Wagtail's PageQuerySet.private_q: the restricted page and below)."""
+    q = Q()
+    for path, depth in restricted_sections():
+        q |= Q(path__startswith=path) & Q(depth__gte=depth)
+    return q if q else Q(pk__in=[])
 
 
 class PublicPageQuerySet(PageQuerySet):

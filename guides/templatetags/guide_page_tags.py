@@ -10,15 +10,26 @@ front of the sections links to each one that rendered (a section left out by an 
 by itself). In 长辈版 (senior_mode) there is no contents list and every section but the `always_open` ones is a
 closed <details> whose summary is the heading: key facts, materials and the call come first, the rest one tap
 away, with no JavaScript.
+
+    {% kept_for_guide page "sections" %}…{% endkept_for_guide %}
+
+marks a part of the page that no situation answer changes (the sections after the materials, the JSON-LD): each
+process renders it once per guide, site, 长辈版 or not, and language, and keeps it for the content generation
+(web.kept), so a guide answered eleven ways renders it once. Previews always render afresh.
 """
 
 from django import template
 from django.template.loader import render_to_string
 from django.utils.html import format_html
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from web.kept import Kept
 
 register = template.Library()
 
 CONTENTS = "guide_contents"
+KEPT_PARTS = Kept(size=1000)  # (part, guide, site, senior, language) -> (html, contents entries); ~5-20 KB each
 
 
 class SectionsNode(template.Node):
@@ -116,3 +127,37 @@ def senior_fold(parser, token):
     parser.delete_first_token()
     open_when = parser.compile_filter(bits[2]) if len(bits) == 3 else None
     return SeniorFoldNode(parser.compile_filter(bits[1]), open_when, nodelist)
+
+
+class KeptForGuideNode(template.Node):
+    def __init__(self, page, part, nodelist):
+        self.page, self.part, self.nodelist = page, part, nodelist
+
+    def render(self, context):
+        page = self.page.resolve(context)
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False) or not page.live:
+            html, entries = self.render_part(context)
+        else:
+            site = Site.find_for_request(request)
+            key = (self.part, page.pk, site.pk if site else None, bool(context.get("senior_mode")), get_language())
+            html, entries = KEPT_PARTS.get(key, lambda: self.render_part(context))
+        if CONTENTS in context:  # the sections it holds are in the contents list, kept or not
+            context[CONTENTS].extend(entries)
+        return html
+
+    def render_part(self, context):
+        with context.push({CONTENTS: []}):
+            return self.nodelist.render(context), list(context[CONTENTS])
+
+
+@register.tag
+def kept_for_guide(parser, token):
+    """{% kept_for_guide page "part" %}…{% endkept_for_guide %}: a part of the guide page that no answer changes,
+    rendered once per generation (see the module's doc)."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("kept_for_guide takes the page and the part's name")
+    nodelist = parser.parse(("endkept_for_guide",))
+    parser.delete_first_token()
+    return KeptForGuideNode(parser.compile_filter(bits[1]), bits[2].strip("\"'"), nodelist)

@@ -4,13 +4,18 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from guides import limits
 from guides.choices import OnlineLevel, Requirement, ServiceScope
+from web.kept import Kept
 
 register = template.Library()
+
+KEY_FACTS = Kept(size=20_000)  # (guide, facts shown, language) -> one line of HTML, about 300 bytes
 
 
 @register.filter
@@ -96,16 +101,24 @@ def limit(guide, form="list"):
     return context
 
 
-@register.inclusion_tag("components/key_facts.html")
+@register.simple_tag
 def key_facts(guide, department=False, limit=True, online=True, visits=True, fee=True):
     """A guide's key facts on one line, in one order: department · limit · online level · visits · fee.
 
     Each list shows the facts it has room for: the guide lists show all but the department (they name it
     on a line of its own), search results the department, limit and online level, a life event's bundle
-    the department, limit and visits.
+    the department, limit and visits. Every list shows live guides, whose facts change only with a new content
+    generation: each process renders a guide's line once per generation (web.kept), not once per result.
     """
     shown = {"department": department, "limit": limit, "online": online, "visits": visits, "fee": fee}
-    return {"guide": guide, "facts": [name for name, show in shown.items() if show]}
+    facts = tuple(name for name, show in shown.items() if show)
+
+    def render():
+        return render_to_string("components/key_facts.html", {"guide": guide, "facts": facts})
+
+    if not getattr(guide, "pk", None):  # a guide not saved (tests, previews of new pages)
+        return render()
+    return KEY_FACTS.get((guide.pk, facts, get_language()), render)
 
 
 MATERIAL_ROW_FORMS = ("page", "print")

@@ -1,7 +1,15 @@
 """The guide page's sections: the contents list they make, and 长辈版's folding."""
 
+import re
+
 import pytest
+from django.db import connection
 from django.template import Context, Template, TemplateSyntaxError
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_guide
+from web.models import ContentGeneration
+from web.pagecache import local_copies
 
 PAGE = """{% load guide_page_tags %}{% guide_sections %}
 {% guide_section "materials" _("申请材料") always_open %}<table></table>{% endguide_section %}
@@ -74,3 +82,48 @@ def test_senior_fold_folds_in_senior_mode_and_opens_when_asked():
     closed = '<details class="fold"><summary>反馈</summary><div class="fold__body"><section><h2>反馈</h2></section>'
     assert render(FOLD, senior_mode=True).startswith(closed)
     assert render(FOLD, senior_mode=True, error="rating").startswith('<details class="fold" open><summary>反馈')
+
+
+@pytest.fixture
+def answered_guide(guide_index):
+    return make_guide(
+        guide_index,
+        title="户口迁移",
+        situations={"由谁办理": ["本人办理", "委托代理人办理"]},
+        materials=[{"name": "居民身份证"}, {"name": "授权委托书", "applies_to": "委托代理人办理"}],
+    )
+
+
+def step_queries(client, url, answer, **extra):
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url, {"q1": answer, **extra}).content.decode()
+    return html, [query for query in queries.captured_queries if "guides_guidestep" in query["sql"]]
+
+
+def without_token(html):
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+@pytest.mark.django_db
+def test_the_parts_no_answer_changes_are_rendered_once_per_generation(client, answered_guide, settings):
+    """With the page caches on, a second answer renders only what answers change; the page reads as rendered
+    afresh, contents list included, and a publish shows at once."""
+    url = answered_guide.url
+    fresh = {answer: step_queries(client, url, answer)[0] for answer in ("本人办理", "委托代理人办理")}
+    settings.PAGE_CACHE_SECONDS = 60
+    local_copies.clear()
+    try:
+        html, reads = step_queries(client, url, "本人办理")
+        assert reads and without_token(html) == without_token(fresh["本人办理"])
+        html, reads = step_queries(client, url, "委托代理人办理")
+        assert reads == [] and without_token(html) == without_token(fresh["委托代理人办理"])
+        assert 'href="#steps"' in html and "授权委托书" in html
+
+        answered_guide.conditions = "本市户籍居民"
+        answered_guide.change_note = "受理条件更新"
+        answered_guide.save_revision().publish()
+        ContentGeneration.objects.filter(pk=1).update(changed_at=2e9)  # as the commit hook would
+        local_copies.recheck()
+        assert "本市户籍居民" in step_queries(client, url, "本人办理", x="1")[0]
+    finally:
+        local_copies.clear()

@@ -6,7 +6,10 @@ from django.template import Context, Template
 
 from guides.choices import OnlineLevel, ServiceScope
 from guides.models import Department, GuideMaterial, GuidePage
-from guides.templatetags.guide_tags import TERMS
+from guides.templatetags.guide_tags import KEY_FACTS, TERMS
+from tests.factories import make_guide
+from web.models import ContentGeneration
+from web.pagecache import local_copies
 
 # Only for the page type Wagtail looks up when a page object is made; the components read no rows.
 pytestmark = pytest.mark.django_db
@@ -220,3 +223,17 @@ def test_term_without_an_explanation_is_plain_text():
 def test_every_choice_shown_as_a_term_has_an_explanation():
     for kind, choices in (("online", OnlineLevel), ("scope", ServiceScope)):
         assert {value for value in choices.values if (kind, value) not in TERMS} == set()
+
+
+@pytest.mark.django_db
+def test_with_the_page_caches_on_a_guides_facts_are_rendered_once_per_generation(guide_index, page_caches):
+    saved = make_guide(guide_index, committed_limit_days=0)
+    local_copies.recheck()
+    line = render("{% key_facts guide %}", guide=saved)
+    assert "即办" in line and len(KEY_FACTS.values) == 1
+    saved.committed_limit_days = 5  # as a publish would change it
+    assert render("{% key_facts guide %}", guide=saved) == line  # the same generation: the kept line
+    assert "不收费" not in render("{% key_facts guide fee=False %}", guide=saved)  # each choice of facts its own
+    ContentGeneration.objects.filter(pk=1).update(changed_at=2e9)  # a publish, as its commit hook would
+    local_copies.recheck()
+    assert "承诺 5 个工作日" in render("{% key_facts guide %}", guide=saved)

@@ -5,13 +5,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from guides.models import CommitmentsPage, GuideIndexPage
+from guides.models.site_settings import SiteSettings
 from guides.templatetags.site_tags import site_nav
 from tests.factories import make_department, make_guide, make_site
+from web.pagecache import local_copies
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 
@@ -111,6 +115,28 @@ def test_the_site_is_looked_up_once_per_request(site, django_assert_num_queries)
     assert first.guide_index.slug == "banshi" and first.commitments.slug == "gongshi"
     with django_assert_num_queries(0):
         assert site_nav({"request": request}) is first
+
+
+@pytest.mark.django_db
+def test_with_the_page_caches_on_the_navigation_is_kept_for_a_generation(
+    client, site, page_caches, django_capture_on_commit_callbacks
+):
+    home, index = site
+    first = client.get(index.url + "?page=1").content.decode()  # a query string: rendered, not a cached page
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(index.url + "?page=1").content.decode()
+    assert again == first
+    looked_up = [query["sql"] for query in queries.captured_queries if "sitesettings" in query["sql"]]
+    assert looked_up == []
+    assert nav_links(again)["承诺公示"] == "/gongshi/"
+
+    # A change to the site's settings or its pages starts a new generation: the header shows it at once.
+    with django_capture_on_commit_callbacks(execute=True):
+        SiteSettings.objects.update_or_create(site=Site.objects.get(), defaults={"site_name": "江南办事"})
+        CommitmentsPage.objects.get().unpublish()
+    local_copies.recheck()
+    html = client.get(index.url + "?page=1").content.decode()
+    assert nav_links(html) == {"江南办事": "/", "全部事项": "/banshi/", "按部门": "/departments/"}
 
 
 @pytest.mark.django_db
