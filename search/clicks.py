@@ -73,6 +73,7 @@ def parse(data):
     if not query:
         raise BadBeacon(_("缺少搜索词。"))
     previous = clean(data.get("prev", ""))
+    previous = "" if previous == query else previous
     guide = whole_number(data, "guide", _("指南编号"), 1, 2**31 - 1)
     position = whole_number(data, "position", _("结果位次"), 1, MAX_POSITION)
     if (guide is None) != (position is None):
@@ -81,7 +82,7 @@ def parse(data):
         raise BadBeacon(_("没有可以记录的内容。"))
     if guide is not None and not GuidePage.objects.visible().filter(pk=guide).exists():
         raise BadBeacon(_("没有编号为 %(guide)s 的公开办事指南。") % {"guide": guide})
-    return query, ("" if previous == query else previous), guide, position
+    return query, previous, guide, position
 
 
 def whole_number(data, name, label, low, high):
