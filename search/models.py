@@ -2,6 +2,7 @@
 log, clicks, synonym proposals)."""
 
 import datetime
+from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -86,11 +87,23 @@ class QueryDay(models.Model):
 
 class GuideClickQuerySet(models.QuerySet):
     def ranking(self, days, today=None, limit=None):
-        """Ids of the `limit` pages most often opened from search results in the last `days` days (today included),
-        most first."""
+        """Ids of the `limit` pages most used in the last `days` days (today included), most first.
+
+        A page's use: the times it was opened from search results, plus the searches of each query it was opened
+        from, shared among that query's opened pages as their clicks are. So searches count too, those of visitors
+        whose browser sends no beacon (no JavaScript) included, for the guides such a search leads to."""
         since = (today or timezone.localdate()) - datetime.timedelta(days=days - 1)
-        rows = self.filter(day__gte=since).values("page").annotate(n=Sum("clicks")).order_by("-n", "page")
-        return [row["page"] for row in rows[:limit]]
+        recent = self.filter(day__gte=since)
+        clicks = list(recent.values_list("normalised", "page").annotate(n=Sum("clicks")).order_by())
+        searched = QueryDay.objects.filter(day__gte=since, normalised__in=recent.values("normalised"))
+        searches = dict(searched.values_list("normalised").annotate(n=Sum("searches")).order_by())
+        per_query = defaultdict(int)
+        for query, _page, n in clicks:
+            per_query[query] += n
+        use = defaultdict(float)
+        for query, page, n in clicks:
+            use[page] += n + searches.get(query, 0) * n / per_query[query]
+        return sorted(use, key=lambda page: (-use[page], page))[:limit]
 
 
 class GuideClick(models.Model):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from guides.models import GuidePage
 from guides.models.querysets import POPULAR_COUNT, usage_ranking
 from search import clicks, querylog
-from search.models import GuideClick, PopularPin, Synonym, SynonymProposal
+from search.models import GuideClick, PopularPin, QueryDay, Synonym, SynonymProposal
 from search.reports import open_proposals
 from search.synonyms import accepted_group, as_term
 from tests.factories import make_guide
@@ -274,6 +274,19 @@ def test_popular_items_follow_clicks_per_audience_and_pins(client, guides):
         "不动产首次登记",
         "最低生活保障申请",
     ]  # a business guide pinned for all: not here
+
+
+def test_searches_count_for_the_guides_they_lead_to(guides):
+    """A query searched often (mostly by browsers that send no beacon) weighs for the guides it leads to."""
+    today = timezone.localdate()
+    QueryDay.objects.create(day=today, normalised="低保", searches=20, results=3)
+    QueryDay.objects.create(day=today, normalised="房本", searches=5, results=1)
+    click(guides["welfare"], 1, query="低保")
+    click(guides["company"], 3, query="低保")
+    click(guides["property"], 8, query="房本")
+    # company 3 + 20 × 3/4 = 18; property 8 + 5 = 13; welfare 1 + 20 × 1/4 = 6 (by clicks alone: 8, 3, 1)
+    assert GuideClick.objects.ranking(30) == [guides["company"].pk, guides["property"].pk, guides["welfare"].pk]
+    assert GuideClick.objects.ranking(30, limit=1) == [guides["company"].pk]
 
 
 def test_without_usage_the_list_falls_back_to_the_previous_ranking(client, guide_index, guides):
