@@ -37,13 +37,18 @@ def week_queries(now=None, days=REPORT_DAYS, rows=REPORT_ROWS):
     return top, nothing
 
 
-class SearchQueriesReportView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "search/admin/queries_report.html"
-    page_title = _("本周搜索词")
+class ReportView(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page under 报告 with its title as the last breadcrumb."""
+
     header_icon = "search"
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+
+class SearchQueriesReportView(ReportView):
+    template_name = "search/admin/queries_report.html"
+    page_title = _("本周搜索词")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -88,13 +93,9 @@ def accept(proposal, user=None):
     return synonym
 
 
-class SynonymProposalsReportView(WagtailAdminTemplateMixin, TemplateView):
+class SynonymProposalsReportView(ReportView):
     template_name = "search/admin/synonym_proposals.html"
     page_title = _("同义词建议")
-    header_icon = "search"
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
