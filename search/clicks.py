@@ -18,6 +18,7 @@ same-origin.
 
 from urllib.parse import urlsplit
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpResponse
@@ -117,7 +118,7 @@ def beacon(request):
         query, previous, guide, position = parse(request.POST)
     except BadBeacon as error:
         return json_response({"error": str(error)}, status=400)
-    except MultiPartParserError:
+    except (MultiPartParserError, RequestDataTooBig, TooManyFieldsSent):
         return json_response({"error": _("无法读取提交的内容。")}, status=400)
     if guide is not None:
         record_click(query, guide, position)

@@ -121,6 +121,9 @@ def test_a_body_that_cannot_be_read_is_a_400(client, guides):
     response = client.post(BEACON, b"--x\r\nbroken", content_type="multipart/form-data; boundary=")
     assert response.status_code == 400
     assert "无法读取" in response.json()["error"]
+    fields = "&".join(f"f{n}=1" for n in range(1500))  # more than DATA_UPLOAD_MAX_NUMBER_FIELDS
+    response = client.post(BEACON, fields, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400 and "无法读取" in response.json()["error"]
 
 
 def test_the_beacon_is_rate_limited(client, guides, monkeypatch):
