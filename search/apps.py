@@ -14,9 +14,11 @@ class SearchConfig(AppConfig):
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
 
+        from web import pagecache
+
         from . import vocabulary
         from .documents import AnalysedField
-        from .models import Synonym
+        from .models import PopularPin, Synonym
 
         # Wagtail's documents and images index their raw title: add the analysed one, so that the admin's
         # searches find 身份证申请表 by 身份证 or shenfenzheng (search/backends/analysed.py).
@@ -27,3 +29,5 @@ class SearchConfig(AppConfig):
         for model in (Synonym, *vocabulary.word_sources()):
             post_save.connect(vocabulary.mark_stale, sender=model, dispatch_uid=f"search-vocabulary-{model.__name__}")
             post_delete.connect(vocabulary.mark_stale, sender=model, dispatch_uid=f"search-vocab-del-{model.__name__}")
+        # Cached pages show what these change: search results (synonyms), the home page's 热门事项 (pins).
+        pagecache.watch(Synonym, PopularPin)

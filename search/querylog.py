@@ -7,7 +7,8 @@ restart, which runs atexit), so nothing is lost on a normal shutdown; while the 
 batch is kept (up to MAX_PENDING entries, the oldest dropped after that) and written with the next one. With
 SEARCH_QUERY_LOG_DEFERRED off (the tests' settings) each search is written at once.
 
-Raw entries (QueryLog) are kept SEARCH_QUERY_LOG_DAYS days (default 30) and daily counts (QueryDay)
+Raw entries (QueryLog) are kept SEARCH_QUERY_LOG_DAYS days (default 30) and daily counts (QueryDay, and the
+daily clicks on results: GuideClick, search/clicks.py; the synonym proposals nobody decided on)
 SEARCH_QUERY_DAYS_KEPT days (default 400), so the log stays bounded however many people search; each process
 deletes what is older at most once an hour.
 """
@@ -27,7 +28,7 @@ from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from .models import QueryDay, QueryLog
+from .models import GuideClick, QueryDay, QueryLog, SynonymProposal
 
 RAW_DAYS = int(os.environ.get("SEARCH_QUERY_LOG_DAYS", "30"))
 DAYS_KEPT = int(os.environ.get("SEARCH_QUERY_DAYS_KEPT", "400"))
@@ -128,10 +129,14 @@ atexit.register(pending.flush)
 
 
 def purge(now=None):
-    """Delete raw entries older than RAW_DAYS days and daily counts older than DAYS_KEPT days."""
+    """Delete raw entries older than RAW_DAYS days; daily counts (searches, clicks) and undecided proposals older
+    than DAYS_KEPT days."""
     now = now or timezone.now()
     QueryLog.objects.filter(created_at__lt=now - datetime.timedelta(days=RAW_DAYS)).delete()
-    QueryDay.objects.filter(day__lt=timezone.localdate(now) - datetime.timedelta(days=DAYS_KEPT)).delete()
+    oldest_day = timezone.localdate(now) - datetime.timedelta(days=DAYS_KEPT)
+    QueryDay.objects.filter(day__lt=oldest_day).delete()
+    GuideClick.objects.filter(day__lt=oldest_day).delete()
+    SynonymProposal.objects.filter(last_seen__lt=oldest_day, status=SynonymProposal.Status.OPEN).delete()
 
 
 def purge_when_due():

@@ -1,8 +1,15 @@
 """Everyday words citizens type, grouped with the official terms they mean.
 
 Each group is a set of equivalent terms: a query containing any of them also searches for the others.
-Editors add groups through the 同义词 snippet; these defaults always apply.
+Editors add groups through the 同义词 snippet, or accept a group the searches propose (a query that found nothing,
+then one that found guides: search/clicks.py); these defaults always apply.
 """
+
+import re
+
+from guides.text import NAME_SEPARATORS
+
+MAX_GROUP_LENGTH = 300  # Synonym.terms
 
 DEFAULT_SYNONYM_GROUPS = (
     "开公司、注册公司、办营业执照、企业设立登记、公司设立登记、设立登记",
@@ -48,3 +55,21 @@ DEFAULT_SYNONYM_GROUPS = (
     "税务登记、办税、纳税",
     "发票、申领发票",
 )
+
+
+def as_term(query):
+    """A normalised query as one synonym term: a query typed in words, or with commas, is still one term."""
+    return re.sub(r"\s+", "", NAME_SEPARATORS.sub("", query))
+
+
+def accepted_group(groups, failed, better):
+    """Where an accepted proposal goes: (key, terms) of the first of `groups` ({key: [terms]}, the editors' groups)
+    that has `better` or `failed`, with the other added; or (None, [better, failed]) for a new group (also when
+    the one found would grow too long). (key, terms) unchanged when a group already has both."""
+    failed, better = as_term(failed), as_term(better)
+    for key, terms in groups.items():
+        if failed in terms or better in terms:
+            extended = list(dict.fromkeys([*terms, better, failed]))
+            if len("、".join(extended)) <= MAX_GROUP_LENGTH:
+                return key, extended
+    return None, [better, failed]

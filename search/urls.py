@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import clicks, views
 
 app_name = "search"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("search/", views.search_page, name="page"),
     path("api/search/", views.search_api, name="api"),
     path("api/search/suggest/", views.suggest_api, name="suggest"),
+    path("api/search/click/", clicks.beacon, name="beacon"),
 ]

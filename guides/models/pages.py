@@ -57,7 +57,7 @@ class HomePage(HomeRoutesMixin, Page):
             guide_count=GuidePage.objects.visible().count(),
             audience=audience,
             audience_tabs=AUDIENCE_TABS,
-            popular=GuidePage.objects.popular(audience),
+            popular=GuidePage.objects.popular(audience, self.get_site()),
         )
         return context
 

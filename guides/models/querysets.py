@@ -7,16 +7,33 @@ the API, downloads, feeds) starts from it.
 import datetime
 from collections import defaultdict
 
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from wagtail.models import PageLogEntry, PageManager, PageQuerySet, PageViewRestriction, Revision
 
 from guides import commitments, filters, review_dates
+from search.models import GuideClick, PopularPin
 from web.kept import Kept
 
 from .snippets import Department
 
 POPULAR_COUNT = 8
+POPULAR_DAYS = 30  # the usage 热门事项 are ranked by: clicks on search results in the last 30 days
+POPULAR_RANKED = 200  # the most-used guides kept: enough to fill each audience's list
+POPULAR_CACHE_SECONDS = 3600  # the ranking is computed at most once an hour (and the home page is cached)
+
+
+def usage_ranking(today=None):
+    """Ids of the guides most opened from search results in the last POPULAR_DAYS days, most first; computed at
+    most once an hour, in the shared cache (a degraded cache only means computing it again)."""
+    today = today or timezone.localdate()
+    key = f"zhinan:popular-usage:{today.isoformat()}"
+    ranking = cache.get(key)
+    if ranking is None:
+        ranking = GuideClick.objects.ranking(POPULAR_DAYS, today, POPULAR_RANKED)
+        cache.set(key, ranking, POPULAR_CACHE_SECONDS)
+    return ranking
 
 
 def visible(pages):
@@ -54,14 +71,20 @@ class GuideQuerySet(PublicPageQuerySet):
     def visible(self):
         return super().visible().select_related("department")
 
-    def popular(self, audience=""):
-        """Most-used visible guides: the most feedback received, then the most recently published."""
+    def popular(self, audience="", site=None):
+        """热门事项: the guides editors pinned, in their order; then the guides citizens opened most from search
+        results in the last POPULAR_DAYS days; while that usage is short of POPULAR_COUNT, the guides with the most
+        feedback, then the most recently published."""
         guides = self.visible()
         if audience:
             guides = guides.filter(audience__in=filters.audiences(audience))
-        return guides.annotate(use_count=Count("feedback")).order_by("-use_count", "-first_published_at")[
-            :POPULAR_COUNT
-        ]
+        ranked = list(dict.fromkeys([*PopularPin.objects.pinned(site, audience), *usage_ranking()]))
+        found = guides.in_bulk(ranked)
+        chosen = [found[pk] for pk in ranked if pk in found][:POPULAR_COUNT]
+        if len(chosen) < POPULAR_COUNT:
+            fallback = guides.exclude(pk__in=[guide.pk for guide in chosen]).annotate(use_count=Count("feedback"))
+            chosen += fallback.order_by("-use_count", "-first_published_at")[: POPULAR_COUNT - len(chosen)]
+        return chosen
 
     def departments(self):
         """The departments of the visible guides, in their order, each with `guide_count`."""

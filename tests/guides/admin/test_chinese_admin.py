@@ -13,11 +13,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageLogEntry, Site
 
 from guides.admin import roles
 from guides.models import Department, Feedback
+from search.models import PopularPin, QueryDay, SynonymProposal
 from tests.factories import (
     add_hall,
     catalogue_guide_fields,
@@ -102,11 +104,14 @@ PAGES = {
         "/admin/",
         "/admin/guides/import/",
         "/admin/reports/search-queries/",
+        "/admin/reports/synonym-proposals/",
         "/admin/reports/site-history/",
         "/admin/reports/locked/",
         "/admin/workflows/list/",
         "/admin/workflows/tasks/index/",
         "/admin/snippets/zhinan_search/synonym/",
+        "/admin/snippets/zhinan_search/popularpin/",
+        "/admin/snippets/zhinan_search/popularpin/add/",
         "/admin/snippets/guides/feedback/",
         "/admin/pages/{guide}/history/",
         "/admin/reports/aging-pages/",
@@ -126,6 +131,11 @@ def admin_world(db):
     add_hall(guide)
     get_document_model().objects.create(title="低保申请表", file=ContentFile(b"%PDF-1.4", name="dibao.pdf"))
     feedback = Feedback.objects.create(guide=guide, kind="error", category="materials", comment="材料写错了")
+    # A synonym proposal the report lists with its buttons (both queries in the log), and a pinned popular item.
+    for query, results in (("吃低保", 0), ("低保", 1)):
+        QueryDay.objects.create(day=timezone.localdate(), normalised=query, searches=1, results=results)
+    SynonymProposal.objects.create(failed="吃低保", better="低保", clicks=1, last_seen=timezone.localdate())
+    PopularPin.objects.create(page=guide)
     users = get_user_model()
     editor = users.objects.create_user("editor-minzheng", password="pw")
     editor.groups.add(roles._editor_group(department))
