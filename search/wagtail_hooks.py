@@ -1,4 +1,4 @@
-"""Admin: synonym management (a snippet) and the weekly search queries report."""
+"""Admin: synonyms and the 情形与意图 lexicon (snippets), and the weekly search queries report."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,7 @@ from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Synonym
+from .models import LexiconEntry, Synonym
 from .reports import SearchQueriesReportView
 
 
@@ -22,6 +22,20 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+class LexiconEntryViewSet(SnippetViewSet):
+    model = LexiconEntry
+    icon = "search"
+    menu_label = _("搜索情形与意图")
+    add_to_admin_menu = True
+    menu_order = 801
+    list_display = ["phrase", "terms", "source", "enabled", "updated_at"]
+    list_filter = ["source", "enabled"]
+    search_fields = ["phrase", "terms"]
+
+
+register_snippet(LexiconEntryViewSet)
 
 
 @hooks.register("register_admin_urls")
