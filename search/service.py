@@ -206,13 +206,18 @@ def related_pages(analysed, limit=3):
     return answer(run)[0]
 
 
-def best_bet(analysed, related):
-    """The 一件事 or topic to show above the guides: the first of `related` (life events first) whose title, or
-    for a life event its introduction, holds a term of the query (as typed, spelt or meant, not its parts: 保险
-    alone is in too many). A page matched only through the guide titles it lists is no answer of its own."""
+def best_bet(analysed, related, guides=()):
+    """The 一件事 or topic to show above the guides: the first of `related` (life events first) whose title holds
+    a term of the query (as typed, spelt or meant, not its parts: 保险 alone is in too many). A life event's
+    introduction counts too when none of the `guides` shown has such a term in its title: 开餐馆 finds
+    开办餐饮店一件事 ("开一家餐馆…"), but 社保 answered by its guides does not need 新生儿出生一件事 ("…社保卡…").
+    A page matched only through the guide titles it lists is no answer of its own."""
     words = {term for term, _parts in analysed.terms if len(term) > 1}
+    guides_answer = any(word in analysis.normalise(guide.title) for guide in guides for word in words)
     for page in related:
-        said = analysis.normalise(page.title + (page.intro if isinstance(page, LifeEventPage) else ""))
+        said = analysis.normalise(page.title)
+        if isinstance(page, LifeEventPage) and not guides_answer:
+            said += analysis.normalise(page.intro)
         if any(word in said for word in words):
             return page
     return None

@@ -78,7 +78,7 @@ def render_search_page(request, params):
             query__query_string=normalise_query_string(params.q)
         ).select_related("page")
         related = service.related_pages(outcome.query)
-        context["best_bet"] = service.best_bet(outcome.query, related)
+        context["best_bet"] = service.best_bet(outcome.query, related, outcome.page or ())
         context["best_bet_is_life_event"] = isinstance(context["best_bet"], LifeEventPage)
         context["related"] = [page for page in related if page != context["best_bet"]]
         if not outcome.total:

@@ -67,6 +67,7 @@ def test_a_life_event_is_the_best_bet_above_the_guides(client, guides, site_tree
     home = site_tree[0]
     home.add_child(instance=LifeEventPage(title="开办餐饮店一件事", slug="restaurant", intro="开一家餐馆要办的事"))
     home.add_child(instance=TopicPage(title="社会保障与就业", slug="social", intro="社保、低保、养老"))
+    home.add_child(instance=LifeEventPage(title="新生儿出生一件事", slug="birth", intro="落户、社保卡申领一次办"))
     search_index.refresh()
     response = page(client, "开办餐馆")
     assert response.context["best_bet"].title == "开办餐饮店一件事"
@@ -74,6 +75,9 @@ def test_a_life_event_is_the_best_bet_above_the_guides(client, guides, site_tree
     assert html.index("开办餐饮店一件事") < html.index("食品经营许可</")
     assert page(client, "社会保障").context["best_bet"].title == "社会保障与就业"
     assert page(client, "低保").context["best_bet"] is None  # a topic by its title only: its intro lists much
+    # A life event by its introduction only when no guide shown answers by its title.
+    assert page(client, "社保").context["best_bet"] is None
+    assert page(client, "落户").context["best_bet"].title == "新生儿出生一件事"
 
 
 def test_no_zero_beside_a_shown_life_event(client, guides, site_tree, search_index):
