@@ -19,4 +19,4 @@ class Command(BaseCommand):
         )
         call_command("setup_roles", demo_users=True, stdout=self.stdout)
         # Search's 情形与意图 lexicon, proposed from the demo guides' own words (search/lexicon.py).
-        call_command("propose_lexicon", apply=True, stdout=self.stdout, verbosity=0)
+        call_command("propose_lexicon", apply=True, stdout=self.stdout)

@@ -22,8 +22,9 @@ class Command(BaseCommand):
         proposals = lexicon.propose(vocabulary.current().tokenizer, guides)
         known = set(LexiconEntry.objects.values_list("phrase", flat=True))
         new = {phrase: titles for phrase, titles in proposals.items() if phrase not in known}
-        for phrase, titles in new.items():
-            self.stdout.write(f"{phrase} → {'、'.join(titles)}")
+        if not apply or options["verbosity"] > 1:
+            for phrase, titles in new.items():
+                self.stdout.write(f"{phrase} → {'、'.join(titles)}")
         if apply:
             with transaction.atomic():
                 LexiconEntry.objects.bulk_create(
@@ -31,5 +32,6 @@ class Command(BaseCommand):
                     for phrase, titles in new.items()
                 )
             vocabulary.mark_stale()
-        verb = "新增" if apply else "可新增"
-        self.stdout.write(f"{verb} {len(new)} 条（共提出 {len(proposals)} 条）。")
+        if options["verbosity"]:
+            verb = "新增" if apply else "可新增"
+            self.stdout.write(f"搜索情形与意图：{verb} {len(new)} 条（共提出 {len(proposals)} 条）。")
