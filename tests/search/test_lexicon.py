@@ -4,6 +4,7 @@ import jieba
 import pytest
 
 from search import lexicon, vocabulary
+from search.models import LexiconEntry
 from search.query import analyse_query
 
 LOST_CARD = lexicon.entry("身份证 丢失", ["居民身份证补领"])
@@ -56,3 +57,19 @@ def test_generic_words_alone_search_for_nothing(tokenizer):
 def test_two_letter_initials_name_only_everyday_names(tokenizer):
     vocab = vocabulary.build(tokenizer, ["社会保险登记", "水保"], [["社保", "社会保险"]])
     assert vocab.terms_for_pinyin("sb") == {"社保"}  # not 水保 (sb too), a guide word, not an everyday name
+
+
+@pytest.mark.django_db
+def test_editors_manage_entries_in_the_admin_with_clear_messages(admin_client):
+    response = admin_client.post(
+        "/admin/snippets/zhinan_search/lexiconentry/add/", {"phrase": "丢", "terms": "", "source": "editor"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "说法至少要有两个字" in html
+    response = admin_client.post(
+        "/admin/snippets/zhinan_search/lexiconentry/add/",
+        {"phrase": "户口本 丢失", "terms": "户口簿补领", "source": "editor", "enabled": "on"},
+    )
+    assert response.status_code == 302
+    assert LexiconEntry.objects.get().term_list == ["户口簿补领"]
+    assert "户口本 丢失" in admin_client.get("/admin/snippets/zhinan_search/lexiconentry/").content.decode()
