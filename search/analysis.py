@@ -16,12 +16,17 @@ WORD_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_QUERY_RE = re.compile(r"^[a-z0-9 ]+$")
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+SCRIPT_RUN_RE = re.compile(r"[a-z0-9]+|[^a-z0-9]+")
 
-# Words that carry no meaning in a citizen's question ("怎么办理房产证" means "房产证").
+# Words that carry no meaning in a citizen's question ("怎么办理房产证" means "房产证"). Nearly every guide is
+# about applying for or handling something, so 申请, 办理 and their kin never match on their own: a query of
+# nothing else searches for nothing (search/service.py then shows the popular items).
 QUERY_STOPWORDS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
-        "怎么 怎样 如何 哪里 哪儿 什么 需要 要求 办理 去哪 在哪 我要 我想 想要 可以 能否 一下 请问 手续 流程"
-        " 的 了 吗 呢 啊 么 我 要 想 去 办 在 和 与 及"
+        "怎么 怎样 如何 哪里 哪儿 哪些 什么 需要 要求 办理 申请 申办 去哪 在哪 我要 我想 想要 可以 能否 能不能"
+        " 一下 请问 手续 流程 怎么办 应该 是否 多久 多少 一个 一家 一些 这个 那个 自己 已经 现在 还要 相关 时候"
+        " 咨询 问题"
+        " 的 了 吗 呢 啊 么 吧 我 要 想 去 办 在 和 与 及 个 该 能 还 都 有 是 给"
     ).split()
 )
 
@@ -89,6 +94,11 @@ def pinyin_text(terms):
         full, initials = pinyin_keys(normalise(term))
         keys.extend(key for key in (full, initials) if key)
     return " ".join(dict.fromkeys(keys))
+
+
+def script_runs(chunk):
+    """A typed chunk split where letters meet ideographs: sfz补办 → ["sfz", "补办"]."""
+    return SCRIPT_RUN_RE.findall(chunk) or [chunk]
 
 
 def is_latin_query(text):

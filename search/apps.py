@@ -18,16 +18,16 @@ class SearchConfig(AppConfig):
 
         from . import vocabulary
         from .documents import AnalysedField
-        from .models import PopularPin, Synonym
+        from .models import LexiconEntry, PopularPin, Synonym
 
         # Wagtail's documents and images index their raw title: add the analysed one, so that the admin's
         # searches find 身份证申请表 by 身份证 or shenfenzheng (search/backends/analysed.py).
         for model in (get_document_model(), get_image_model()):
             model.search_fields = [*model.search_fields, AnalysedField("title", "title", boost=3)]
 
-        # The vocabulary (user dictionary, synonyms, pinyin) follows the words editors change.
-        for model in (Synonym, *vocabulary.word_sources()):
+        # The vocabulary (user dictionary, synonyms, lexicon, pinyin) follows the words editors change.
+        for model in (Synonym, LexiconEntry, *vocabulary.word_sources()):
             post_save.connect(vocabulary.mark_stale, sender=model, dispatch_uid=f"search-vocabulary-{model.__name__}")
             post_delete.connect(vocabulary.mark_stale, sender=model, dispatch_uid=f"search-vocab-del-{model.__name__}")
-        # Cached pages show what these change: search results (synonyms), the home page's 热门事项 (pins).
-        pagecache.watch(Synonym, PopularPin)
+        # Cached pages show what these change: search results (synonyms, the lexicon), the home page's 热门事项 (pins).
+        pagecache.watch(Synonym, LexiconEntry, PopularPin)

@@ -47,6 +47,53 @@ class Synonym(models.Model):
             raise ValidationError({"terms": _("同义词组至少要有两个词，用顿号分隔。")})
 
 
+class LexiconEntry(models.Model):
+    """情形与意图: a phrase a citizen's sentence may hold, and what search looks for when it does (search.lexicon)."""
+
+    class Source(models.TextChoices):
+        EDITOR = "editor", _("编辑填写")
+        CONTENT = "content", _("从指南内容提出")
+
+    phrase = models.CharField(
+        _("说法"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "几个词，用空格分隔，搜索语句里都出现时生效，例如：身份证 丢失。"
+            "两个字的词，句中单独出现其中一个字也算（丢失 ← 丢了）。"
+        ),
+    )
+    terms = models.CharField(
+        _("查找"),
+        max_length=300,
+        help_text=_("生效时要查找的事项名称或词，用顿号分隔，例如：居民身份证补领。"),
+    )
+    source = models.CharField(_("来源"), max_length=10, choices=Source.choices, default=Source.EDITOR)
+    enabled = models.BooleanField(_("启用"), default=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name = _("情形与意图")
+        verbose_name_plural = _("情形与意图")
+
+    def __str__(self):
+        return f"{self.phrase} → {self.terms}"
+
+    @property
+    def term_list(self):
+        return split_names(self.terms)
+
+    def clean(self):
+        words = self.phrase.split()
+        if not words:
+            raise ValidationError({"phrase": _("请填写说法。")})
+        if len(words) == 1 and len(words[0]) < 2:
+            raise ValidationError({"phrase": _("说法至少要有两个字，单独一个字会匹配太多搜索。")})
+        if not self.term_list:
+            raise ValidationError({"terms": _("请填写要查找的事项名称或词。")})
+
+
 class QueryLog(models.Model):
     """One search a citizen made, kept for SEARCH_QUERY_LOG_DAYS days (search/querylog.py deletes older ones)."""
 

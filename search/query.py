@@ -43,12 +43,13 @@ def clean(raw):
 
 
 def analyse_query(vocabulary, raw):
-    """Segment the query, add synonyms and the words a pinyin or homophone spelling stands for."""
+    """Segment the query, add synonyms, the words a pinyin or homophone spelling stands for, and the terms of the
+    lexicon's situations the query describes (search.lexicon)."""
     text = clean(raw)
     typed = []  # every word typed, those inside others too (改名 in 改名字): each may have synonyms
     words = []  # the words of what the site does not know as a whole: each matches on its own
     names = []  # names the site knows, typed whole, spelt alike or synonyms: a guide needs all their parts
-    for chunk in text.split():
+    for chunk in (run for typed_chunk in text.split() for run in analysis.script_runs(typed_chunk)):
         key = chunk if analysis.is_latin_query(chunk) else analysis.pinyin_keys(chunk)[0]
         spelt_alike = vocabulary.terms_for_pinyin(key)
         segmented = vocabulary.segment(chunk)
@@ -62,6 +63,7 @@ def analyse_query(vocabulary, raw):
         names.extend(vocabulary.terms_for_pinyin(text.replace(" ", "")))
     for word in [*typed, *names]:
         names.extend(vocabulary.synonyms_of(word))
+    names.extend(vocabulary.situation_terms(text, {*typed, *names}))
     parts = {word: () for word in words if " " not in word}
     for name in names:
         if " " not in name:
@@ -93,7 +95,8 @@ def _shallow(tokens):
 
 
 def _meaningful(tokens):
-    """Drop question words and lone characters when the query has real words too."""
+    """Drop question and generic words (申请, 办理: alone they would match every guide), and lone characters when
+    the query has real words too."""
     words = [token for token in tokens if token not in analysis.QUERY_STOPWORDS]
     long_words = [token for token in words if not analysis.is_cjk(token) or len(token) > 1]
-    return long_words or words or tokens
+    return long_words or words

@@ -173,13 +173,38 @@ def facet_options(name, counts):
 
 
 def related_pages(analysed, limit=3):
-    """Topics and life events matching the query, for a box beside the guide results."""
+    """Life events (一件事) and topics matching the query, in that order, for the best bet and a box beside the
+    guide results."""
+    if not analysed.tokens:
+        return []
 
     def run(backend):
         return [
             page
-            for model in (TopicPage, LifeEventPage)
+            for model in (LifeEventPage, TopicPage)
             for page in backend.search(analysed.engine_query, model.objects.visible(), operator="or")[:limit]
         ]
 
     return answer(run)[0]
+
+
+def best_bet(analysed, related, guides=()):
+    """The 一件事 or topic to show above the guides: the first of `related` (life events first) whose title holds
+    a term of the query (as typed, spelt or meant, not its parts: 保险 alone is in too many). A life event's
+    introduction counts too when none of the `guides` shown has such a term in its title: 开餐馆 finds
+    开办餐饮店一件事 ("开一家餐馆…"), but 社保 answered by its guides does not need 新生儿出生一件事 ("…社保卡…").
+    A page matched only through the guide titles it lists is no answer of its own."""
+    words = {term for term, _parts in analysed.terms if len(term) > 1}
+    guides_answer = any(word in analysis.normalise(guide.title) for guide in guides for word in words)
+    for page in related:
+        said = analysis.normalise(page.title)
+        if isinstance(page, LifeEventPage) and not guides_answer:
+            said += analysis.normalise(page.intro)
+        if any(word in said for word in words):
+            return page
+    return None
+
+
+def popular_guides(params):
+    """The popular guides (for the audience the citizen chose, if any), offered when a search finds none."""
+    return list(GuidePage.objects.popular(params.selected("audience")))

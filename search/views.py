@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from guides.models import LifeEventPage
 from guides.models.site_settings import page_full_url
 from web import pagecache
 from web.responses import json_response
@@ -63,18 +64,25 @@ def search_page(request, params):
 def render_search_page(request, params):
     """(the results page, what the query log needs of it)."""
     outcome = service.search(params, log=False)
+    facets = _facet_links(params, outcome.facets)
     context = {
         "params": params,
         "outcome": outcome,
         "results": _results(outcome),
-        "facets": _facet_links(params, outcome.facets),
+        "facets": facets,
+        "chosen_filters": sum(option["selected"] for _heading, options in facets for option in options),
         "pages": _page_links(params, outcome.page),
     }
     if outcome.query and params.page == 1:
         context["promotions"] = SearchPromotion.objects.filter(
             query__query_string=normalise_query_string(params.q)
         ).select_related("page")
-        context["related"] = service.related_pages(outcome.query)
+        related = service.related_pages(outcome.query)
+        context["best_bet"] = service.best_bet(outcome.query, related, outcome.page or ())
+        context["best_bet_is_life_event"] = isinstance(context["best_bet"], LifeEventPage)
+        context["related"] = [page for page in related if page != context["best_bet"]]
+        if not outcome.total:
+            context["popular"] = service.popular_guides(params)
     logged = (outcome.query.text, outcome.total, outcome.engine) if outcome.query else None
     return render(request, PAGE_TEMPLATE, context), logged
 
@@ -116,10 +124,14 @@ def suggest_api(request):
 
 
 def _facet_links(params, facets):
-    """[(heading, [option + "url" + "selected"])]: each option link toggles that filter, back to page 1."""
+    """[(heading, [option + "url" + "selected"])]: each option link toggles that filter, back to page 1.
+
+    A facet with one value narrows nothing and is left out, unless it is the chosen filter (to be undone)."""
     links = []
     for name, options in facets.items():
         chosen = params.selected(name)
+        if len(options) < 2 and not chosen:
+            continue
         for option in options:
             option["selected"] = option["value"] == chosen
             option["url"] = "?" + params.query_string(

@@ -20,22 +20,24 @@ from wagtail.search.index import get_indexed_models
 
 from guides.text import split_names
 
-from . import analysis
-from .models import Synonym
+from . import analysis, lexicon
+from .models import LexiconEntry, Synonym
 from .synonyms import DEFAULT_SYNONYM_GROUPS
 
 jieba.setLogLevel(logging.WARNING)
 
 MAX_USER_WORD_LENGTH = 4  # longer phrases would hide the words inside them from search-mode segmentation
-MIN_INITIALS_LENGTH = 3  # two-letter initials (sb, sf) name too many different things
+MIN_INITIALS_LENGTH = 3  # two-letter initials (sf, dj) name too many different things: guide words need three
+EVERYDAY_INITIALS_LENGTH = 2  # but the two-character everyday names of the synonym groups are typed so: sb → 社保
 RECHECK_SECONDS = 30
 
 
 class Vocabulary:
     """Everything query analysis needs to know about the site's words. Built by `build`."""
 
-    def __init__(self, tokenizer, names, synonym_groups):
+    def __init__(self, tokenizer, names, synonym_groups, lexicon_entries=()):
         self.tokenizer = tokenizer
+        self.lexicon = tuple(lexicon_entries)
         self.synonyms = {}
         for group in synonym_groups:
             terms = list(dict.fromkeys(analysis.normalise(term) for term in group))
@@ -49,7 +51,9 @@ class Vocabulary:
             full, initials = analysis.pinyin_keys(term)
             if full:
                 self.by_pinyin[full].add(term)
-            if len(initials) >= MIN_INITIALS_LENGTH:
+            if len(initials) >= MIN_INITIALS_LENGTH or (
+                len(initials) == EVERYDAY_INITIALS_LENGTH == len(term) and term in self.synonyms
+            ):
                 self.by_pinyin[initials].add(term)
         self.pinyin_keys = sorted(self.by_pinyin)
 
@@ -58,6 +62,10 @@ class Vocabulary:
 
     def synonyms_of(self, term):
         return self.synonyms.get(term, set())
+
+    def situation_terms(self, text, words):
+        """What the lexicon's entries add to a query (search.lexicon.matching_terms)."""
+        return lexicon.matching_terms(self.lexicon, text, words)
 
     def terms_for_pinyin(self, key):
         """Terms spelt `key` in full pinyin or initials (shebao → 社保, bdcdj → 不动产登记)."""
@@ -106,11 +114,12 @@ def sync_user_words(tokenizer, words):
     tokenizer.zhinan_user_words = set(words)
 
 
-def build(tokenizer, names, synonym_groups):
-    """A vocabulary from names (titles, colloquial and material names) and synonym groups (lists of terms)."""
+def build(tokenizer, names, synonym_groups, lexicon_entries=()):
+    """A vocabulary from names (titles, colloquial and material names), synonym groups (lists of terms) and
+    the lexicon's entries (search.lexicon.Entry)."""
     groups = [list(group) for group in synonym_groups]
     sync_user_words(tokenizer, user_words(names, groups))
-    return Vocabulary(tokenizer, names, groups)
+    return Vocabulary(tokenizer, names, groups, lexicon_entries)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -129,6 +138,7 @@ def word_sources():
 def _signature():
     return (
         tuple(Synonym.objects.aggregate(n=Count("pk"), at=Max("updated_at")).values()),
+        tuple(LexiconEntry.objects.aggregate(n=Count("pk"), at=Max("updated_at")).values()),
         *(model.vocabulary_version() for model in word_sources()),
     )
 
@@ -137,7 +147,10 @@ def _load():
     names = [name for model in word_sources() for name in model.vocabulary_words()]
     groups = [split_names(group) for group in DEFAULT_SYNONYM_GROUPS]
     groups.extend(synonym.term_list for synonym in Synonym.objects.all())
-    return build(_tokenizer, names, groups)
+    entries = [
+        lexicon.entry(row.phrase, row.term_list) for row in LexiconEntry.objects.filter(enabled=True).order_by("pk")
+    ]
+    return build(_tokenizer, names, groups, entries)
 
 
 def current():

@@ -1,5 +1,5 @@
-"""Admin: synonyms and pinned popular items (snippets), the weekly search queries report and the synonyms the
-searches propose."""
+"""Admin: synonyms, the 情形与意图 lexicon and pinned popular items (snippets), the weekly search queries report and
+the synonyms the searches propose."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,7 @@ from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import PopularPin, Synonym
+from .models import LexiconEntry, PopularPin, Synonym
 from .reports import SearchQueriesReportView, SynonymProposalsReportView, decide_proposal
 
 
@@ -37,6 +37,20 @@ class PopularPinViewSet(SnippetViewSet):
 
 
 register_snippet(PopularPinViewSet)
+
+
+class LexiconEntryViewSet(SnippetViewSet):
+    model = LexiconEntry
+    icon = "search"
+    menu_label = _("搜索情形与意图")
+    add_to_admin_menu = True
+    menu_order = 801
+    list_display = ["phrase", "terms", "source", "enabled", "updated_at"]
+    list_filter = ["source", "enabled"]
+    search_fields = ["phrase", "terms"]
+
+
+register_snippet(LexiconEntryViewSet)
 
 
 @hooks.register("register_admin_urls")

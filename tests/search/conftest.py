@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 from search.engines import DATABASE_ALIAS
 from tests.conftest import require_service
 
-BEHAVIOUR_MODULES = ("test_behaviour.py", "test_hostile.py", "test_admin_search.py")
+BEHAVIOUR_MODULES = ("test_behaviour.py", "test_hostile.py", "test_admin_search.py", "test_search_page.py")
 
 
 def engine_configured():

@@ -18,3 +18,5 @@ class Command(BaseCommand):
             f"演示数据已加载：新建 {tally['created']}，更新 {tally['updated']}，未变 {tally['unchanged']}"
         )
         call_command("setup_roles", demo_users=True, stdout=self.stdout)
+        # Search's 情形与意图 lexicon, proposed from the demo guides' own words (search/lexicon.py).
+        call_command("propose_lexicon", apply=True, stdout=self.stdout)

@@ -1,0 +1,118 @@
+"""The search page answers: generic words, best bets, filters behind 筛选, the lexicon, initials, an answer when
+nothing matches every word. Runs on SQLite, PostgreSQL, OpenSearch and Elasticsearch (see conftest)."""
+
+import pytest
+from django.core.management import call_command
+
+from guides.models import GuideFAQ, LifeEventPage, TopicPage
+from search.models import LexiconEntry
+from tests.factories import make_department, make_guide
+
+
+@pytest.fixture
+def guides(guide_index, search_index):
+    social = make_department(name="市人力资源和社会保障局", code="social")
+    police = make_department(name="市公安局", code="police")
+    made = {
+        "welfare": make_guide(guide_index, title="最低生活保障申请", summary="困难家庭申请低保", department=social),
+        "transfer": make_guide(guide_index, title="社会保险关系转移", summary="跨地区就业转移社保", department=social),
+        "renew": make_guide(guide_index, title="居民身份证换领", summary="有效期满申请换领新证", department=police),
+        "replace": make_guide(
+            guide_index, title="居民身份证补领", summary="证件遗失后申请补领", department=police, audience="person"
+        ),
+        "food": make_guide(guide_index, title="食品经营许可", summary="开办餐馆申请食品经营许可证", department=social),
+    }
+    search_index.refresh()
+    return made
+
+
+def page(client, q, **params):
+    response = client.get("/search/", {"q": q, **params})
+    assert response.status_code == 200
+    return response
+
+
+def result_titles(response):
+    return [guide.title for guide, _title, _summary in response.context["results"]]
+
+
+def test_generic_words_do_not_match_on_their_own(client, guides):
+    assert result_titles(page(client, "低保怎么申请")) == ["最低生活保障申请"]  # not every guide that says 申请
+    response = page(client, "怎么申请需要什么")
+    assert result_titles(response) == []
+    html = response.content.decode()
+    assert "热门事项" in html and "居民身份证补领" in html  # never an empty page: the popular items
+    assert "找到 0 项" not in html
+
+
+def test_a_query_sharing_one_meaningful_word_shows_the_partial_matches(client, guides):
+    found = result_titles(page(client, "火星 身份证换领"))  # no guide is about 火星
+    assert found[0] == "居民身份证换领"
+
+
+def test_filters_sit_behind_one_control_and_single_value_facets_are_hidden(client, guides):
+    html = page(client, "补领 换领 低保").content.decode()  # two departments, all for persons
+    assert html.count('<details class="search-filters"') == 1
+    assert "<summary>筛选" in html
+    assert "市公安局</a>" in html
+    assert "自然人</a>" not in html  # one audience: a facet that narrows nothing
+    one = page(client, "低保").content.decode()
+    assert 'class="search-filters"' not in one  # one result: nothing to filter
+    chosen = page(client, "身份证", department="police").content.decode()
+    assert '<details class="search-filters" open>' in chosen  # a chosen filter stays in view to be undone
+    assert "市公安局</a>" in chosen
+
+
+def test_a_life_event_is_the_best_bet_above_the_guides(client, guides, site_tree, search_index):
+    home = site_tree[0]
+    home.add_child(instance=LifeEventPage(title="开办餐饮店一件事", slug="restaurant", intro="开一家餐馆要办的事"))
+    home.add_child(instance=TopicPage(title="社会保障与就业", slug="social", intro="社保、低保、养老"))
+    home.add_child(instance=LifeEventPage(title="新生儿出生一件事", slug="birth", intro="落户、社保卡申领一次办"))
+    search_index.refresh()
+    response = page(client, "开办餐馆")
+    assert response.context["best_bet"].title == "开办餐饮店一件事"
+    html = response.content.decode()
+    assert html.index("开办餐饮店一件事") < html.index("食品经营许可</")
+    assert page(client, "社会保障").context["best_bet"].title == "社会保障与就业"
+    assert page(client, "低保").context["best_bet"] is None  # a topic by its title only: its intro lists much
+    # A life event by its introduction only when no guide shown answers by its title.
+    assert page(client, "社保").context["best_bet"] is None
+    assert page(client, "落户").context["best_bet"].title == "新生儿出生一件事"
+
+
+def test_no_zero_beside_a_shown_life_event(client, guides, site_tree, search_index):
+    site_tree[0].add_child(instance=LifeEventPage(title="退休一件事", slug="retire", intro="退休前后要办的事"))
+    search_index.refresh()
+    response = page(client, "退休")
+    html = response.content.decode()
+    assert response.context["best_bet"].title == "退休一件事"
+    assert "找到 0 项" not in html and "没有找到与" not in html
+    assert "与“退休”有关的办理服务" in html
+
+
+def test_an_editor_lexicon_entry_turns_a_sentence_into_its_guide(client, guides):
+    LexiconEntry.objects.create(phrase="身份证 丢失", terms="居民身份证补领")
+    # 丢失 is said 丢 in everyday speech: one of its characters alone counts.
+    assert result_titles(page(client, "身份证丢了怎么办"))[0] == "居民身份证补领"
+    LexiconEntry.objects.filter(phrase="身份证 丢失").update(enabled=False)
+    LexiconEntry.objects.create(phrase="户口 丢失", terms="居民身份证补领")  # no word typed whole: never fires
+    assert "居民身份证补领" not in result_titles(page(client, "我丢了东西"))
+
+
+def test_initials_of_everyday_names_work_as_pinyin_does(client, guides):
+    assert "社会保险关系转移" in result_titles(page(client, "sb"))  # 社保, an everyday name of two characters
+    assert result_titles(page(client, "sfz补领"))[0] == "居民身份证补领"
+
+
+def test_propose_lexicon_proposes_from_content_and_keeps_editors_entries(client, guide_index, search_index):
+    guide = make_guide(guide_index, title="居民身份证补领", colloquial_names="身份证丢失、身份证被盗")
+    GuideFAQ.objects.create(guide=guide, question="补领期间坐火车怎么办？", answer="可办临时身份证。")
+    LexiconEntry.objects.create(phrase="身份证 被盗", terms="居民身份证挂失")  # an editor's, kept as it is
+    call_command("propose_lexicon", apply=True, verbosity=0)
+    proposed = dict(LexiconEntry.objects.values_list("phrase", "terms"))
+    assert proposed["身份证 丢失"] == "居民身份证补领"
+    assert [terms for phrase, terms in proposed.items() if "火车" in phrase] == ["居民身份证补领"]  # from the FAQ
+    assert proposed["身份证 被盗"] == "居民身份证挂失"
+    assert LexiconEntry.objects.get(phrase="身份证 丢失").source == LexiconEntry.Source.CONTENT
+    call_command("propose_lexicon", apply=True, verbosity=0)  # again: nothing new
+    assert LexiconEntry.objects.count() == len(proposed)
