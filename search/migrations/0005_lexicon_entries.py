@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('zhinan_search', '0003_query_days'),
+        ('zhinan_search', '0004_clicks_proposals_pins'),
     ]
 
     operations = [
