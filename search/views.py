@@ -11,7 +11,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page, Site
 
+from guides.models.querysets import visible
 from guides.models.site_settings import page_full_url
 from web import pagecache
 from web.responses import json_response
@@ -36,7 +38,7 @@ def with_search_params(bad_request, cache=never_cache):
         @wraps(view)
         def wrapped(request):
             try:
-                params = service.parse_params(request.GET)
+                params = service.parse_params(request.GET, Site.find_for_request(request))
             except service.BadRequest as error:
                 return bad_request(request, str(error))
             return view(request, params)
@@ -69,12 +71,13 @@ def render_search_page(request, params):
         "results": _results(outcome),
         "facets": _facet_links(params, outcome.facets),
         "pages": _page_links(params, outcome.page),
+        "scope_link": params.scope_link(),
     }
     if outcome.query and params.page == 1:
         context["promotions"] = SearchPromotion.objects.filter(
-            query__query_string=normalise_query_string(params.q)
+            query__query_string=normalise_query_string(params.q), page__in=visible(Page.objects.all(), params.sites)
         ).select_related("page")
-        context["related"] = service.related_pages(outcome.query)
+        context["related"] = service.related_pages(outcome.query, params.sites)
     logged = (outcome.query.text, outcome.total, outcome.engine) if outcome.query else None
     return render(request, PAGE_TEMPLATE, context), logged
 
@@ -111,7 +114,8 @@ def suggest_api(request):
     text = clean(request.GET.get("q", ""))
     if len(text) > 40:
         return json_response({"error": _("搜索建议只接受 40 个字以内的词。")}, status=400)
-    found = vocabulary.current().complete(text, SUGGESTION_LIMIT) if text else []
+    foreign = vocabulary.foreign_names(Site.find_for_request(request))
+    found = vocabulary.current().complete(text, SUGGESTION_LIMIT, foreign=foreign) if text else []
     return json_response({"query": text, "suggestions": found})
 
 

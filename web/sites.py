@@ -14,6 +14,10 @@ from wagtail.models import Site
 
 from web.pagecache import local_copies
 
+# The scope of admin code and commands in a question about sites' pages (guides.models.querysets.visible), never
+# that of a public channel, which asks for the request's site.
+EVERY_SITE = "every site"
+
 MAX_HOSTS = 64  # Host headers are the client's: keep the map small whatever they send
 
 _lock = threading.Lock()

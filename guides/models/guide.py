@@ -25,6 +25,7 @@ from guides.choices import (
 from guides.phones import effective_phones
 from guides.text import split_names
 from search.documents import search_fields_for
+from web.sites import EVERY_SITE
 
 from .editor_panels import PublishingCheckPanel
 from .fields import optional_document
@@ -331,18 +332,21 @@ class GuidePage(GuideRoutesMixin, Page):
         ]
         return names, body
 
+    vocabulary_by_site = True
+
     @classmethod
-    def vocabulary_words(cls):
-        """The names search knows guides by (search.vocabulary): titles and everyday names a citizen may see."""
+    def vocabulary_words(cls, sites=EVERY_SITE):
+        """The names search knows guides by (search.vocabulary): titles and everyday names a citizen of `sites`
+        may see."""
         names = []
-        for title, colloquial in cls.objects.visible().values_list("title", "colloquial_names"):
+        for title, colloquial in cls.objects.visible(sites).values_list("title", "colloquial_names"):
             names.append(title)
             names.extend(split_names(colloquial))
         return names
 
     @classmethod
     def vocabulary_version(cls):
-        return tuple(cls.objects.visible().aggregate(n=Count("pk"), at=Max("last_published_at")).values())
+        return tuple(cls.objects.visible(EVERY_SITE).aggregate(n=Count("pk"), at=Max("last_published_at")).values())
 
     @classmethod
     def get_indexed_objects(cls):

@@ -1,7 +1,8 @@
 """Questions the public pages and the admin ask of the pages, answered in one place (the models' managers).
 
-`visible()` decides what an anonymous visitor may see; every public channel (pages, lists, search, the board,
-the API, downloads, feeds) starts from it.
+`visible(site)` decides what an anonymous visitor of a site may see; every public channel (pages, lists, search,
+the board, the API, downloads, feeds) starts from it with the request's site (`Site.find_for_request`). Only admin
+code and commands ask for EVERY_SITE.
 """
 
 import datetime
@@ -9,51 +10,71 @@ from collections import defaultdict
 
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
-from wagtail.models import PageLogEntry, PageManager, PageQuerySet, Revision
+from wagtail.models import PageLogEntry, PageManager, PageQuerySet, Revision, Site
 
 from guides import commitments, filters, review_dates
+from web.sites import EVERY_SITE
 
 from .snippets import Department
 
 POPULAR_COUNT = 8
 
 
-def visible(pages):
-    """What an anonymous visitor may see of a page queryset: live and public (no view restriction on the page or
-    above it). The one rule every public channel applies."""
-    return pages.live().public()
+def on_sites(sites):
+    """Q for the pages in the trees of `sites` (a Site or several): their paths start with a site's root path.
+    Page.search_fields index `path`, so the search engines filter by it too (a prefix query)."""
+    sites = [sites] if isinstance(sites, Site) else list(sites)
+    paths = sorted({site.root_page.path for site in sites})
+    scope = Q(pk__in=[])
+    for path in paths:
+        scope |= Q(path__startswith=path)
+    return scope
+
+
+def visible(pages, site):
+    """What an anonymous visitor of `site` may see of a page queryset: live, public (no view restriction on the
+    page or above it) and in the site's tree. The one rule every public channel applies.
+
+    `site` is a Site, several sites (a search widened to a province), or EVERY_SITE; None (a request that matches
+    no site) sees nothing."""
+    pages = pages.live().public()
+    if site is EVERY_SITE:
+        return pages
+    if site is None:
+        return pages.none()
+    return pages.filter(on_sites(site))
 
 
 class PublicPageQuerySet(PageQuerySet):
-    def visible(self):
-        return visible(self)
+    def visible(self, site):
+        return visible(self, site)
 
 
 class GuideQuerySet(PublicPageQuerySet):
-    def visible(self):
-        return super().visible().select_related("department")
+    def visible(self, site):
+        return super().visible(site).select_related("department")
 
-    def popular(self, audience=""):
-        """Most-used visible guides: the most feedback received, then the most recently published."""
-        guides = self.visible()
+    def popular(self, site, audience=""):
+        """Most-used guides visible on `site`: the most feedback received, then the most recently published."""
+        guides = self.visible(site)
         if audience:
             guides = guides.filter(audience__in=filters.audiences(audience))
         return guides.annotate(use_count=Count("feedback")).order_by("-use_count", "-first_published_at")[
             :POPULAR_COUNT
         ]
 
-    def departments(self):
-        """The departments of the visible guides, in their order, each with `guide_count`."""
-        counts = dict(self.visible().order_by().values_list("department").annotate(n=Count("pk")))
+    def departments(self, site):
+        """The departments of the guides visible on `site`, in their order, each with `guide_count`."""
+        counts = dict(self.visible(site).order_by().values_list("department").annotate(n=Count("pk")))
         departments = list(Department.objects.filter(pk__in=counts))
         for department in departments:
             department.guide_count = counts[department.pk]
         return departments
 
-    def board_rows(self, request=None):
-        """One plain commitments row per visible guide, ordered by department then title."""
+    def board_rows(self, site, request=None):
+        """One plain commitments row per guide visible on `site`, ordered by department then title."""
         guides = (
-            self.visible()
+            self.visible(site)
             .annotate(
                 material_count=Count("materials", distinct=True),
                 exempt_count=Count("materials", filter=Q(materials__exempt_by_data_sharing=True), distinct=True),

@@ -63,7 +63,7 @@ def page_link(request, number):
 
 @read_only
 def guide_list(request):
-    guides = serialize.public_guides()
+    guides = serialize.public_guides(request)
     try:
         page_number = whole_number(request.GET, "page", 1, 1, 100_000)
         page_size = whole_number(request.GET, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
@@ -97,7 +97,7 @@ def guide_list(request):
 
 @read_only
 def guide_detail(request, item_code):
-    guide = matching(serialize.with_details(serialize.public_guides()), item_code=item_code).first()
+    guide = matching(serialize.with_details(serialize.public_guides(request)), item_code=item_code).first()
     if guide is None:
         return error(_("没有事项编码为 %(code)s 的办事指南") % {"code": item_code}, 404)
     return answer(serialize.guide_detail(guide, request))
@@ -113,7 +113,7 @@ def department_detail(request, code):
     department = matching(Department.objects.all(), code=code).first()
     if department is None:
         return error(_("没有代码为 %(code)s 的部门") % {"code": code}, 404)
-    guides = serialize.public_guides().filter(department=department)
+    guides = serialize.public_guides(request).filter(department=department)
     return answer(
         {
             **serialize.department_detail(department),
