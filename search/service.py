@@ -90,7 +90,8 @@ class SearchParams:
         """Lookups on GuidePage's search FilterFields for the chosen filters."""
         if not self.chosen:
             return {}
-        return filters.search_lookups(self.chosen, dict(Department.objects.values_list("code", "pk")))
+        departments = Department.objects.on(self.sites).values_list("code", "pk")
+        return filters.search_lookups(self.chosen, dict(departments))
 
     def selected(self, name):
         """The URL value of filter `name` ("department", "audience", "online", "free", …), or ""."""
@@ -108,13 +109,16 @@ def parse_params(data, site):
     # Control characters mean nothing in a query, and PostgreSQL cannot store NUL: drop them at the door.
     # Cut as the analysis cuts it, so that no page repeats more than MAX_QUERY_LENGTH characters of a query.
     q = analysis.CONTROL_RE.sub(" ", data.get("q", "")).strip()[:MAX_QUERY_LENGTH]
-    departments = set(Department.objects.values_list("code", flat=True)) if data.get("department") else set()
-    chosen = filters.parse(data, departments, accepted=filters.SEARCHABLE)
     scope = data.get("scope", "")
     if scope not in SCOPES:
         raise BadRequest(_("搜索范围 scope 只能是 %(scope)s") % {"scope": PROVINCE})
-    page = filters.whole_number(data, "page", 1, MAX_PAGE)
-    return SearchParams(q=q, chosen=chosen, page=page, site=site, scope=scope)
+    params = SearchParams(q=q, site=site, scope=scope, page=filters.whole_number(data, "page", 1, MAX_PAGE))
+    if data.get("department"):
+        departments = set(Department.objects.on(params.sites).values_list("code", flat=True))
+    else:
+        departments = set()
+    params.chosen = filters.parse(data, departments, accepted=filters.SEARCHABLE)
+    return params
 
 
 @dataclass

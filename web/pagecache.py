@@ -75,12 +75,14 @@ logger = logging.getLogger(__name__)
 
 def content_generation():
     """{site id: generation} of the current generations: the time (seconds since the epoch, as text) each site's
-    public content last changed, and under None the latest of them; None when the database cannot be read."""
+    public content last changed; under 0 that of a change to every site (the generation of a site that has no row
+    of its own yet, and of a host that matches no site), and under None the latest of them. None when the
+    database cannot be read."""
     try:
         rows = dict(ContentGeneration.objects.filter(pk__gte=0).values_list("pk", "changed_at"))
-        if not rows:
+        if 0 not in rows:
             row, _created = ContentGeneration.objects.get_or_create(pk=0, defaults={"changed_at": time.time()})
-            rows = {row.pk: row.changed_at}
+            rows[0] = row.changed_at
     except DatabaseError:
         logger.exception("page cache: the content generation cannot be read")
         return None
@@ -120,15 +122,17 @@ class LocalCopies:
         self.clear_hooks.append(hook)
 
     def current_generation(self, site_id=None):
-        """The generation of the site `site_id` (the latest of all sites' for None, or for a site that has none
-        yet), read at most once every GENERATION_SECONDS; while the database cannot be read, the last one read
-        (nothing can change meanwhile), or None if there is none."""
+        """The generation of the site `site_id` (see content_generation; the latest of all sites' for None), read at
+        most once every GENERATION_SECONDS; while the database cannot be read, the last one read (nothing can
+        change meanwhile), or None if there is none."""
         now = time.monotonic()
         if now - self.read_at > self.GENERATION_SECONDS:
             self.generations, self.read_at = content_generation() or self.generations, now
         if self.generations is None:
             return None
-        return self.generations.get(site_id) or self.generations[None]
+        if site_id is None:
+            return self.generations[None]
+        return self.generations.get(site_id) or self.generations[0]
 
     def recheck(self):
         self.read_at = float("-inf")
@@ -398,9 +402,9 @@ def variant(request, render):
 
 
 def request_site_id(request):
-    """The id of the request's site as web.sites.SiteMiddleware found it (None: no site, or not looked up)."""
+    """The id of the request's site as web.sites.SiteMiddleware found it (0: no site, or not looked up)."""
     site = getattr(request, "_wagtail_site", None)
-    return site.pk if site is not None else None
+    return site.pk if site is not None else 0
 
 
 def page_key(request):

@@ -18,6 +18,14 @@ from web.pagecache import local_copies
 # that of a public channel, which asks for the request's site.
 EVERY_SITE = "every site"
 
+
+def default_site_id():
+    """The default site's id: where reference data (departments, halls) made without a site belongs, as the rows
+    that existed before there were several sites."""
+    sites = Site.objects.order_by("-is_default_site", "pk")
+    return sites.values_list("pk", flat=True).first()
+
+
 MAX_HOSTS = 64  # Host headers are the client's: keep the map small whatever they send
 
 _lock = threading.Lock()

@@ -54,7 +54,7 @@ class HomePage(HomeRoutesMixin, Page):
         context.update(
             topics=topics,
             life_events=life_events,
-            departments=Department.objects.all(),
+            departments=Department.objects.on(site),
             guide_count=GuidePage.objects.visible(site).count(),
             audience=audience,
             audience_tabs=AUDIENCE_TABS,
@@ -83,7 +83,7 @@ class GuideIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        departments = dict(Department.objects.values_list("code", "name"))
+        departments = dict(Department.objects.on(Site.find_for_request(request)).values_list("code", "name"))
         chosen = filters.parse(request.GET, departments)
         guides = (
             GuidePage.objects.child_of(self)

@@ -4,6 +4,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
+from wagtail.models import Site
 
 from guides.choices import Audience
 from guides.models import Department
@@ -105,12 +106,13 @@ def guide_detail(request, item_code):
 
 @read_only
 def department_list(request):
-    return answer({"results": [serialize.department_detail(department) for department in Department.objects.all()]})
+    departments = Department.objects.on(Site.find_for_request(request))
+    return answer({"results": [serialize.department_detail(department) for department in departments]})
 
 
 @read_only
 def department_detail(request, code):
-    department = matching(Department.objects.all(), code=code).first()
+    department = matching(Department.objects.on(Site.find_for_request(request)), code=code).first()
     if department is None:
         return error(_("没有代码为 %(code)s 的部门") % {"code": code}, 404)
     guides = serialize.public_guides(request).filter(department=department)

@@ -12,7 +12,7 @@ def department_list(home, request):
 
 
 def department_detail(home, request, code):
-    department = Department.objects.filter(code=code).first()
+    department = Department.objects.on(Site.find_for_request(request)).filter(code=code).first()
     if department is None:
         raise Http404
     guides = GuidePage.objects.visible(Site.find_for_request(request)).filter(department=department).order_by("title")
