@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, Revision
+from wagtail.models import Orderable, Page, Revision, Site
 from wagtail.search import index
 
 from guides import changelog, checklist, limits, review_dates, rules, situations
@@ -259,6 +259,11 @@ class GuidePage(GuideRoutesMixin, Page):
         rows = list(self.materials.select_related("material"))
         return situations.materials_for_answers(rows, self.situation_questions, answers)
 
+    def sites(self):
+        """The sites whose tree holds this guide (by its tree path, which a new guide has before its URL)."""
+        roots = Site.objects.select_related("root_page")
+        return [site for site in roots if self.path and self.path.startswith(site.root_page.path)]
+
     def publishing_problems(self, materials=None, fees=None, halls=None, steps=None):
         """The publishing rules this guide breaks (guides.rules), with these rows or, by default, its own."""
         given = {"materials": materials, "fees": fees, "halls": halls, "steps": steps}
@@ -266,7 +271,7 @@ class GuidePage(GuideRoutesMixin, Page):
             **{name: list(getattr(self, name).all() if value is None else value) for name, value in given.items()}
         )
         code = (self.item_code or "").strip()
-        live, offline = GuidePage.objects.holders([code])[code] if code else ([], [])
+        live, offline = GuidePage.objects.holders([code], self.sites() or EVERY_SITE)[code] if code else ([], [])
         taken = any(holder.pk != self.pk for holder in [*live, *offline])
         stored = GuidePage.objects.filter(pk=self.pk, first_published_at__isnull=False) if self.pk else None
         published_before = stored is not None and stored.exists()

@@ -101,8 +101,9 @@ class GuideQuerySet(PublicPageQuerySet):
             for guide in guides
         ]
 
-    def holders(self, codes):
-        """{code: (live guides, guides taken offline)} holding each of the item codes `codes`.
+    def holders(self, codes, site=EVERY_SITE):
+        """{code: (live guides, guides taken offline)} holding each of the item codes `codes` on `site` (an item
+        code is unique within a site: each city implements a catalogue item under its own guide).
 
         Only a published value holds a code: a live guide its row's (the row of a live page is its published
         version; a later draft waits in a revision), a guide taken offline the code of its last published
@@ -110,7 +111,8 @@ class GuideQuerySet(PublicPageQuerySet):
         can block another guide's publish or import (see guides/importexport/matching.py)."""
         codes = set(codes)
         live = defaultdict(list)
-        for page in self.live().filter(item_code__in=codes).order_by("path"):
+        pages = self if site is EVERY_SITE else self.filter(on_sites(site))
+        for page in pages.live().filter(item_code__in=codes).order_by("path"):
             live[page.item_code].append(page)
         last_publish = (
             PageLogEntry.objects.filter(page_id=OuterRef("pk"), action="wagtail.publish", revision__isnull=False)
@@ -118,7 +120,7 @@ class GuideQuerySet(PublicPageQuerySet):
             .values("revision_id")[:1]
         )
         offline_pages = list(
-            self.model.objects.not_live()
+            pages.not_live()
             .exclude(first_published_at=None)
             .annotate(published_revision=Subquery(last_publish))
         )

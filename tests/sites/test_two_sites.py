@@ -184,3 +184,13 @@ def test_a_shared_document_or_a_site_change_reaches_every_site(cities, page_cach
         Site.objects.get(hostname=NORTH).save()
     after = content_generation()
     assert all(after[site.pk] != before.get(site.pk) for site, _guide in cities.values())
+
+
+def test_an_item_code_is_unique_within_a_site_not_across_sites(cities):
+    """Each city implements a catalogue item under its own guide: the same code may be live on both sites."""
+    south_guide, north_guide = cities[SOUTH][1], cities[NORTH][1]
+    north_index = north_guide.get_parent()
+    twin = make_guide(north_index, title="机动车驾驶证换证（江北）", item_code=south_guide.item_code)
+    assert twin.live
+    with pytest.raises(Exception, match="编码"):
+        make_guide(north_index, title="另一个渔船事项", item_code=north_guide.item_code)
