@@ -120,9 +120,7 @@ class GuideQuerySet(PublicPageQuerySet):
             .values("revision_id")[:1]
         )
         offline_pages = list(
-            pages.not_live()
-            .exclude(first_published_at=None)
-            .annotate(published_revision=Subquery(last_publish))
+            pages.not_live().exclude(first_published_at=None).annotate(published_revision=Subquery(last_publish))
         )
         published_codes = dict(
             Revision.objects.filter(pk__in=[page.published_revision for page in offline_pages]).values_list(

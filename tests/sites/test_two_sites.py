@@ -7,9 +7,13 @@ each with its own settings, department and guides; every request names its host 
 import json
 
 import pytest
-from wagtail.models import Site
+from django.contrib.auth.models import Group, Permission, User
+from wagtail.models import GroupPagePermission, Site
 
+from guides.admin.roles import setup_roles
 from guides.models import CommitmentsPage, GuidePage
+from guides.models.editorial import DepartmentEditors
+from guides.models.permissions import writable_department_ids
 from guides.models.site_settings import SiteSettings
 from tests.factories import make_department, make_guide, make_site
 from tests.sites.builders import add_site
@@ -194,3 +198,24 @@ def test_an_item_code_is_unique_within_a_site_not_across_sites(cities):
     assert twin.live
     with pytest.raises(Exception, match="编码"):
         make_guide(north_index, title="另一个渔船事项", item_code=north_guide.item_code)
+
+
+def test_a_departments_editors_write_on_their_own_site_only(cities):
+    """setup_roles grants each department's group the guide indexes of its own site; a grant elsewhere (made by
+    hand) does not make another site's index writable for it."""
+    north, north_guide = cities[NORTH]
+    south_guide = cities[SOUTH][1]
+    setup_roles()
+    group = DepartmentEditors.objects.get(department=north_guide.department).group
+    assert {grant.page_id for grant in GroupPagePermission.objects.filter(group=group)} == {north_guide.get_parent().pk}
+    editor = User.objects.create_user("north_editor")
+    editor.groups.add(group)
+    assert writable_department_ids(editor) == {north_guide.department_id}
+    stray = Group.objects.create(name="误授权")
+    DepartmentEditors.objects.create(department=make_department(site=north), group=stray)
+    permission = Permission.objects.get(codename="add_page")
+    GroupPagePermission.objects.create(group=stray, page=south_guide.get_parent(), permission=permission)
+    other = User.objects.create_user("stray_editor")
+    other.groups.add(stray)
+    assert writable_department_ids(other) == set()
+    assert not south_guide.get_parent().permissions_for_user(editor).can_add_subpage()
