@@ -26,17 +26,22 @@ class OnSiteQuerySet(models.QuerySet):
         return self.filter(site__in=[site] if isinstance(site, Site) else list(site))
 
 
-class Department(index.Indexed, models.Model):
-    """实施主体: a government body that handles service items, on one site (a county's 公安局 is its own)."""
-
-    site = models.ForeignKey(
+def site_field(help_text):
+    """The site a piece of reference data belongs to; rows made without one belong to the default site."""
+    return models.ForeignKey(
         "wagtailcore.Site",
         verbose_name=_("站点"),
         default=default_site_id,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("本部门所属的站点（省、市或区县）"),
+        help_text=help_text,
     )
+
+
+class Department(index.Indexed, models.Model):
+    """实施主体: a government body that handles service items, on one site (a county's 公安局 is its own)."""
+
+    site = site_field(_("本部门所属的站点（省、市或区县）"))
     name = models.CharField(_("名称"), max_length=100)
     short_name = models.CharField(_("简称"), max_length=30)
     code = models.SlugField(
@@ -98,14 +103,7 @@ class Department(index.Indexed, models.Model):
 class ServiceHall(index.Indexed, ClusterableModel):
     """办理地点: a hall where citizens hand in applications, on one site."""
 
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name=_("站点"),
-        default=default_site_id,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("本大厅所属的站点"),
-    )
+    site = site_field(_("本大厅所属的站点"))
     name = models.CharField(_("名称"), max_length=100)
     address = models.CharField(_("地址"), max_length=200)
     phone = models.CharField(_("电话"), max_length=50, blank=True)
