@@ -14,15 +14,19 @@ class GuidesConfig(AppConfig):
         from wagtail.models import Site
 
         from guides.models import Department, Material, OpeningPeriod, ServiceHall, changelog_entries, feedback
-        from guides.models.site_settings import SiteSettings
+        from guides.models.site_settings import SiteSettings, with_sites_above
         from guides.views import register_routes
         from web import pagecache
 
         changelog_entries.connect()
         register_routes()
-        # Guides show the reference data: a change to it must reach every cached page.
-        # Every page shows the site's name, phones and footer items, and its links use the site's address.
-        pagecache.watch(Department, Material, ServiceHall, OpeningPeriod, SiteSettings, Site)
+        # Guides show the reference data: a change to it must reach every cached page that shows it. A department
+        # or a hall belongs to one site; the material library and opening hours are treated as every site's.
+        # Every page shows the site's name, phones and footer items, and its links use the site's address; the
+        # tree of sites (parent_site) decides which sites a province-wide search covers.
+        pagecache.watch(Department, ServiceHall, per_site=True)
+        pagecache.watch(Material, OpeningPeriod, SiteSettings, Site)
+        pagecache.widen["sites"] = with_sites_above
         feedback.connect()
         post_migrate.connect(address_from_site_url, sender=self, dispatch_uid="zhinan-site-url")
 

@@ -31,6 +31,7 @@ from django.views.decorators.csrf import csrf_exempt
 from guides.models import GuidePage
 from web import ratelimit
 from web.responses import json_response
+from web.sites import EVERY_SITE
 
 from .models import GuideClick, SynonymProposal
 from .query import clean
@@ -81,7 +82,7 @@ def parse(data):
         raise BadBeacon(_("指南编号和结果位次要一起提供。"))
     if guide is None and not previous:
         raise BadBeacon(_("没有可以记录的内容。"))
-    if guide is not None and not GuidePage.objects.visible().filter(pk=guide).exists():
+    if guide is not None and not GuidePage.objects.visible(EVERY_SITE).filter(pk=guide).exists():
         raise BadBeacon(_("没有编号为 %(guide)s 的公开办事指南。") % {"guide": guide})
     return query, previous, guide, position
 

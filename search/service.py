@@ -5,13 +5,17 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
 from guides import filters
 from guides.choices import Audience, OnlineLevel
 from guides.models import Department, GuidePage, LifeEventPage, TopicPage
+from guides.models.site_settings import sites_below
+from web.sites import EVERY_SITE
 
 from . import analysis, querylog, vocabulary
 from .backends import fallback
@@ -44,18 +48,48 @@ RESULT_FIELDS = (
 # A wrong parameter: the message (in Chinese) is shown to the citizen or the client with a 400.
 BadRequest = filters.FilterError
 
+PROVINCE = "province"  # scope=province: the request's site and the sites below it (SiteSettings.parent_site)
+SCOPES = ("", PROVINCE)
+
 
 @dataclass
 class SearchParams:
     q: str = ""
     chosen: dict = field(default_factory=dict)  # guides.filters.parse(): {param: value}
     page: int = 1
+    site: object = EVERY_SITE  # the request's site (EVERY_SITE: benchmarks, commands)
+    scope: str = ""  # "" (the request's site) or "province": it and the sites below it
+
+    @cached_property
+    def wider(self):
+        """The request's site and the sites below it (SiteSettings.parent_site)."""
+        return sites_below(self.site) if isinstance(self.site, Site) else [self.site]
+
+    @property
+    def sites(self):
+        """The sites searched."""
+        return self.wider if self.scope == PROVINCE else self.site
+
+    @property
+    def widens(self):
+        """Whether scope=province searches more sites than the request's."""
+        return len(self.wider) > 1
+
+    def scope_link(self):
+        """(label, URL) of the link that widens the search to the province or narrows it back; None when the
+        site has no sites below it."""
+        if self.scope == PROVINCE:
+            return _("只搜本站"), "?" + self.query_string(scope="", page="")
+        if self.widens:
+            return _("在全省范围搜索"), "?" + self.query_string(scope=PROVINCE, page="")
+        return None
 
     def lookups(self):
         """Lookups on GuidePage's search FilterFields for the chosen filters."""
         if not self.chosen:
             return {}
-        return filters.search_lookups(self.chosen, dict(Department.objects.values_list("code", "pk")))
+        departments = Department.objects.on(self.sites).values_list("code", "pk")
+        return filters.search_lookups(self.chosen, dict(departments))
 
     def selected(self, name):
         """The URL value of filter `name` ("department", "audience", "online", "free", …), or ""."""
@@ -63,18 +97,26 @@ class SearchParams:
 
     def query_string(self, **changes):
         """URL parameters for these params with `changes` applied (for filter and page links)."""
-        values = {"q": self.q, **self.chosen, **changes}
+        values = {"q": self.q, "scope": self.scope, **self.chosen, **changes}
         return urlencode({key: value for key, value in values.items() if value not in ("", None)})
 
 
-def parse_params(data):
-    """SearchParams from request.GET; raises BadRequest (guides.filters.FilterError) with a message in Chinese."""
+def parse_params(data, site):
+    """SearchParams from request.GET for a search on `site` (the request's); raises BadRequest
+    (guides.filters.FilterError) with a message in Chinese."""
     # Control characters mean nothing in a query, and PostgreSQL cannot store NUL: drop them at the door.
     # Cut as the analysis cuts it, so that no page repeats more than MAX_QUERY_LENGTH characters of a query.
     q = analysis.CONTROL_RE.sub(" ", data.get("q", "")).strip()[:MAX_QUERY_LENGTH]
-    departments = set(Department.objects.values_list("code", flat=True)) if data.get("department") else set()
-    chosen = filters.parse(data, departments, accepted=filters.SEARCHABLE)
-    return SearchParams(q=q, chosen=chosen, page=filters.whole_number(data, "page", 1, MAX_PAGE))
+    scope = data.get("scope", "")
+    if scope not in SCOPES:
+        raise BadRequest(_("搜索范围 scope 只能是 %(scope)s") % {"scope": PROVINCE})
+    params = SearchParams(q=q, site=site, scope=scope, page=filters.whole_number(data, "page", 1, MAX_PAGE))
+    if data.get("department"):
+        departments = set(Department.objects.on(params.sites).values_list("code", flat=True))
+    else:
+        departments = set()
+    params.chosen = filters.parse(data, departments, accepted=filters.SEARCHABLE)
+    return params
 
 
 @dataclass
@@ -110,7 +152,9 @@ def search(params, *, facets=True, log=True):
             lambda backend: run_search(backend, params, analysed, facets)
         )
     if outcome.total == 0:
-        outcome.suggestions = vocabulary.current().close_to(analysed.text)
+        outcome.suggestions = vocabulary.current().close_to(
+            analysed.text, foreign=vocabulary.foreign_names(params.sites)
+        )
     if log:
         log_search(params, analysed.text, outcome.total, outcome.engine)
     return outcome
@@ -124,7 +168,7 @@ def log_search(params, normalised, total, engine):
 
 def run_search(backend, params, analysed, with_facets):
     """(total, page of guides, facets) for an analysed query on one backend."""
-    queryset = GuidePage.objects.visible().filter(**params.lookups()).only(*RESULT_FIELDS)
+    queryset = GuidePage.objects.visible(params.sites).filter(**params.lookups()).only(*RESULT_FIELDS)
     results = backend.search(analysed.engine_query, queryset, operator="or")
     paginator = Paginator(results, PAGE_SIZE)
     guides = list(results[(params.page - 1) * PAGE_SIZE : params.page * PAGE_SIZE])
@@ -172,9 +216,9 @@ def facet_options(name, counts):
     return sorted(options, key=lambda option: -option["count"])
 
 
-def related_pages(analysed, limit=3):
-    """Life events (一件事) and topics matching the query, in that order, for the best bet and a box beside the
-    guide results."""
+def related_pages(analysed, sites, limit=3):
+    """Life events (一件事) and topics of `sites` matching the query, in that order, for the best bet and a box
+    beside the guide results."""
     if not analysed.tokens:
         return []
 
@@ -182,7 +226,7 @@ def related_pages(analysed, limit=3):
         return [
             page
             for model in (LifeEventPage, TopicPage)
-            for page in backend.search(analysed.engine_query, model.objects.visible(), operator="or")[:limit]
+            for page in backend.search(analysed.engine_query, model.objects.visible(sites), operator="or")[:limit]
         ]
 
     return answer(run)[0]
@@ -207,4 +251,4 @@ def best_bet(analysed, related, guides=()):
 
 def popular_guides(params):
     """The popular guides (for the audience the citizen chose, if any), offered when a search finds none."""
-    return list(GuidePage.objects.popular(params.selected("audience")))
+    return list(GuidePage.objects.popular(params.site, params.selected("audience")))

@@ -11,8 +11,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page, Site
 
 from guides.models import LifeEventPage
+from guides.models.querysets import visible
 from guides.models.site_settings import page_full_url
 from web import pagecache
 from web.responses import json_response
@@ -37,7 +39,7 @@ def with_search_params(bad_request, cache=never_cache):
         @wraps(view)
         def wrapped(request):
             try:
-                params = service.parse_params(request.GET)
+                params = service.parse_params(request.GET, Site.find_for_request(request))
             except service.BadRequest as error:
                 return bad_request(request, str(error))
             return view(request, params)
@@ -72,12 +74,13 @@ def render_search_page(request, params):
         "facets": facets,
         "chosen_filters": sum(option["selected"] for _heading, options in facets for option in options),
         "pages": _page_links(params, outcome.page),
+        "scope_link": params.scope_link(),
     }
     if outcome.query and params.page == 1:
         context["promotions"] = SearchPromotion.objects.filter(
-            query__query_string=normalise_query_string(params.q)
+            query__query_string=normalise_query_string(params.q), page__in=visible(Page.objects.all(), params.sites)
         ).select_related("page")
-        related = service.related_pages(outcome.query)
+        related = service.related_pages(outcome.query, params.sites)
         context["best_bet"] = service.best_bet(outcome.query, related, outcome.page or ())
         context["best_bet_is_life_event"] = isinstance(context["best_bet"], LifeEventPage)
         context["related"] = [page for page in related if page != context["best_bet"]]
@@ -119,7 +122,8 @@ def suggest_api(request):
     text = clean(request.GET.get("q", ""))
     if len(text) > 40:
         return json_response({"error": _("搜索建议只接受 40 个字以内的词。")}, status=400)
-    found = vocabulary.current().complete(text, SUGGESTION_LIMIT) if text else []
+    foreign = vocabulary.foreign_names(Site.find_for_request(request))
+    found = vocabulary.current().complete(text, SUGGESTION_LIMIT, foreign=foreign) if text else []
     return json_response({"query": text, "suggestions": found})
 
 

@@ -3,7 +3,9 @@
 Built from the names people call things by and the synonyms (shipped and editor-managed). The names come from
 the indexed models that define two classmethods, beside their search texts: `vocabulary_words()` (the names a
 citizen may see: guide titles and everyday names, material names) and `vocabulary_version()` (a cheap value
-that changes when those do). `current()` loads the vocabulary once per process and rebuilds it when they change
+that changes when those do). A model whose names belong to one site (guides) sets `vocabulary_by_site` and its
+`vocabulary_words(sites)` takes the sites; suggestions leave out what only other sites carry (foreign_names).
+`current()` loads the vocabulary once per process and rebuilds it when they change
 (signals mark it stale; the versions catch changes made by other processes).
 """
 
@@ -16,9 +18,11 @@ from collections import defaultdict
 
 import jieba
 from django.db.models import Count, Max
+from wagtail.models import Site
 from wagtail.search.index import get_indexed_models
 
 from guides.text import split_names
+from web.sites import EVERY_SITE
 
 from . import analysis, lexicon
 from .models import LexiconEntry, Synonym
@@ -71,20 +75,23 @@ class Vocabulary:
         """Terms spelt `key` in full pinyin or initials (shebao → 社保, bdcdj → 不动产登记)."""
         return self.by_pinyin.get(key, set())
 
-    def complete(self, prefix, limit=8):
-        """Names (titles, colloquial names) that start with `prefix`, in characters or in pinyin."""
-        found = _starting_with(self.names, prefix, limit)
+    def complete(self, prefix, limit=8, foreign=frozenset()):
+        """Names (titles, colloquial names) that start with `prefix`, in characters or in pinyin; none of
+        `foreign` (foreign_names: the names only other sites' guides carry)."""
+        found = [name for name in _starting_with(self.names, prefix, limit + len(foreign)) if name not in foreign]
         if len(found) < limit and analysis.is_latin_query(prefix):
             for key in _starting_with(self.pinyin_keys, prefix.replace(" ", ""), limit * 4):
-                found.extend(sorted(self.by_pinyin[key]))
+                found.extend(term for term in sorted(self.by_pinyin[key]) if term not in foreign)
         return list(dict.fromkeys(found))[:limit]
 
-    def close_to(self, text, limit=5):
-        """Names and pinyin spellings close to a query that found nothing (typos), as terms."""
+    def close_to(self, text, limit=5, foreign=frozenset()):
+        """Names and pinyin spellings close to a query that found nothing (typos), as terms; none of `foreign`."""
         if analysis.is_latin_query(text):
             keys = difflib.get_close_matches(text.replace(" ", ""), self.pinyin_keys, n=limit, cutoff=0.75)
-            return list(dict.fromkeys(term for key in keys for term in sorted(self.by_pinyin[key])))[:limit]
-        return difflib.get_close_matches(text, self.names, n=limit, cutoff=0.5)
+            terms = (term for key in keys for term in sorted(self.by_pinyin[key]) if term not in foreign)
+            return list(dict.fromkeys(terms))[:limit]
+        names = [name for name in self.names if name not in foreign] if foreign else self.names
+        return difflib.get_close_matches(text, names, n=limit, cutoff=0.5)
 
 
 def _starting_with(sorted_values, prefix, limit):
@@ -128,6 +135,8 @@ def build(tokenizer, names, synonym_groups, lexicon_entries=()):
 _tokenizer = jieba.Tokenizer()
 _lock = threading.Lock()
 _state = {"vocabulary": None, "signature": None, "checked": 0.0}
+_foreign = {"vocabulary": None, "by_scope": {}}  # foreign_names() per scope, for the current vocabulary
+MAX_SCOPES = 256
 
 
 def word_sources():
@@ -164,6 +173,44 @@ def current():
                 _state["signature"] = signature
             _state["checked"] = now
         return _state["vocabulary"]
+
+
+def foreign_names(sites):
+    """The names, and the words of names, that only guides outside `sites` carry (a Site, several, or
+    EVERY_SITE), so that suggestions on one site never offer another site's guide. The segmenter's dictionary
+    stays one for the whole installation: words are not content, and a tokenizer per site would cost a whole
+    dictionary in memory each. Kept per vocabulary and scope."""
+    if sites is EVERY_SITE:
+        return frozenset()
+    vocabulary = current()
+    scope = tuple(sorted(site.pk for site in ([sites] if isinstance(sites, Site) else sites or [])))
+    with _lock:
+        if _foreign["vocabulary"] is not vocabulary:
+            _foreign["vocabulary"], _foreign["by_scope"] = vocabulary, {}
+        found = _foreign["by_scope"].get(scope)
+    if found is not None:
+        return found
+    by_site = [model for model in word_sources() if getattr(model, "vocabulary_by_site", False)]
+    own = {analysis.normalise(name) for model in by_site for name in model.vocabulary_words(sites or [])}
+    every = {analysis.normalise(name) for model in by_site for name in model.vocabulary_words()}
+    shared = {  # names of the other sources (the material library) and synonyms belong to every site
+        *(
+            analysis.normalise(name)
+            for model in word_sources()
+            if model not in by_site
+            for name in model.vocabulary_words()
+        ),
+        *vocabulary.synonyms,
+    }
+    names = every - own - shared
+    kept = own | shared
+    kept_words = {word for name in kept for word in vocabulary.segment(name)}
+    words = {word for name in names for word in vocabulary.segment(name)} - kept_words - kept
+    found = frozenset(names | words)
+    with _lock:
+        if _foreign["vocabulary"] is vocabulary and len(_foreign["by_scope"]) < MAX_SCOPES:
+            _foreign["by_scope"][scope] = found
+    return found
 
 
 def mark_stale(**kwargs):

@@ -1,18 +1,23 @@
 """Public page cache: whole responses to anonymous GETs, kept until the public content changes.
 
-Every cached page carries the *content generation* it was rendered in. Publishing, unpublishing, moving or
-deleting a page, making a page private or public again (its view restrictions), and any change to the reference
-data that guides show (departments, halls, the material library) starts a new generation, so every cached page
-is dropped at once: lists, counts and the commitments board depend on many guides, and a publish is rare next
-to the reads. The generation is the time of the change, which is also
-every cached page's Last-Modified; the ETag is a hash of the body.
+Every cached page carries the *content generation* of its site it was rendered in. Publishing, unpublishing,
+moving or deleting a page, making a page private or public again (its view restrictions), and any change to the
+reference data that guides show (departments, halls, the material library) starts a new generation of the sites
+it concerns, so every cached page of those sites is dropped at once: lists, counts and the commitments board
+depend on many guides, and a publish is rare next to the reads. Each site has its own generation (one row per
+site), so a publish on one city's site leaves the other sites' cached pages served: a page bumps the sites whose
+tree holds it (and the sites above them, whose province-wide search shows it: `widen`), a department or hall
+its own site, and what every site shows (a document, the shared material library, a Site) every site. The
+generation is the time of the change, which is also every cached page's Last-Modified; the ETag is a hash of the
+body.
 
 Requests with a query string are not cached here: one entry per query would let anyone fill the shared cache
 without bound. The views that answer them (search results, a guide with situation answers) keep their own
 bounded copies through `variant` (below). Nor are requests with cookies other than the CSRF cookie, or responses
 that set another cookie or say no-store/private. A page's form token (the feedback forms) belongs to one visitor: the
 cache keeps the page without it and fills in each visitor's own, through Django's CSRF middleware. The middleware
-sits just inside WhiteNoise, so a cached page skips the session and authentication middlewares.
+sits just inside WhiteNoise and the site lookup (web/sites.py), so a cached page skips the session and
+authentication middlewares.
 
 Each process also keeps its own copies of the pages it served last (LocalCopies), and reads the generation at
 most once a second: a hot page then costs no round trip to Redis. A publish shows at once in the process that made
@@ -69,23 +74,32 @@ logger = logging.getLogger(__name__)
 
 
 def content_generation():
-    """The current generation: the time (seconds since the epoch, as text) public content last changed; None when
-    the database cannot be read."""
+    """{site id: generation} of the current generations: the time (seconds since the epoch, as text) each site's
+    public content last changed; under 0 that of a change to every site (the generation of a site that has no row
+    of its own yet, and of a host that matches no site), and under None the latest of them. None when the
+    database cannot be read."""
     try:
-        changed_at = ContentGeneration.objects.filter(pk=1).values_list("changed_at", flat=True).first()
-        if changed_at is None:
-            row, _created = ContentGeneration.objects.get_or_create(pk=1, defaults={"changed_at": time.time()})
-            changed_at = row.changed_at
+        rows = dict(ContentGeneration.objects.filter(pk__gte=0).values_list("pk", "changed_at"))
+        if 0 not in rows:
+            row, _created = ContentGeneration.objects.get_or_create(pk=0, defaults={"changed_at": time.time()})
+            rows[0] = row.changed_at
     except DatabaseError:
         logger.exception("page cache: the content generation cannot be read")
         return None
-    return repr(changed_at)
+    generations = {pk: repr(changed_at) for pk, changed_at in rows.items()}
+    generations[None] = repr(max(rows.values()))
+    return generations
 
 
-def start_new_generation():
-    """Drop every cached page (in every process within GENERATION_SECONDS). Never raises."""
+def start_new_generation(site_ids=None):
+    """Drop every cached page of the sites `site_ids` (every site when None) in every process within
+    GENERATION_SECONDS. Never raises."""
+    now = time.time()
     try:
-        ContentGeneration.objects.update_or_create(pk=1, defaults={"changed_at": time.time()})
+        if site_ids is None:
+            site_ids = {0, *Site.objects.values_list("pk", flat=True)}  # row 0: a host that matches no site
+        for site_id in site_ids:
+            ContentGeneration.objects.update_or_create(pk=site_id, defaults={"changed_at": now})
     except DatabaseError:  # the change itself was just committed, so this is a moment's outage at worst
         logger.exception("page cache: a new content generation could not be written")
     local_copies.recheck()
@@ -101,19 +115,24 @@ class LocalCopies:
     def __init__(self):
         self.lock = threading.Lock()
         self.pages = OrderedDict()  # key -> (generation, expiry on the monotonic clock, response)
-        self.generation, self.read_at = None, float("-inf")
+        self.generations, self.read_at = None, float("-inf")
         self.clear_hooks = []  # other per-generation copies of this process (web/sites.py), forgotten with these
 
     def on_clear(self, hook):
         self.clear_hooks.append(hook)
 
-    def current_generation(self):
-        """The generation, read at most once every GENERATION_SECONDS; while the database cannot be read, the last
-        one read (nothing can change meanwhile), or None if there is none."""
+    def current_generation(self, site_id=None):
+        """The generation of the site `site_id` (see content_generation; the latest of all sites' for None), read at
+        most once every GENERATION_SECONDS; while the database cannot be read, the last one read (nothing can
+        change meanwhile), or None if there is none."""
         now = time.monotonic()
         if now - self.read_at > self.GENERATION_SECONDS:
-            self.generation, self.read_at = content_generation() or self.generation, now
-        return self.generation
+            self.generations, self.read_at = content_generation() or self.generations, now
+        if self.generations is None:
+            return None
+        if site_id is None:
+            return self.generations[None]
+        return self.generations.get(site_id) or self.generations[0]
 
     def recheck(self):
         self.read_at = float("-inf")
@@ -148,17 +167,57 @@ class LocalCopies:
 local_copies = LocalCopies()
 
 
-def content_changed(**kwargs):
-    """Signal receiver: drop every cached page once the change is committed (not before: a request in between
-    would cache the old content under the new generation)."""
-    transaction.on_commit(start_new_generation)
+def sites_holding(*paths):
+    """Ids of the sites whose tree holds a page at one of `paths`, or lies below it (a moved or deleted subtree
+    can carry a site's root)."""
+    roots = Site.objects.values_list("pk", "root_page__path")
+    return {pk for pk, root in roots if any(path.startswith(root) or root.startswith(path) for path in paths)}
 
 
-def watch(*models):
-    """Drop every cached page whenever an object of one of `models` is saved or deleted.
+def _same(site_ids):
+    return site_ids
+
+
+# The sites whose pages show content of the given sites: they and the sites above them (a province-wide search).
+# Set by the content apps (guides: SiteSettings.parent_site); web knows no such tree.
+widen = {"sites": _same}
+
+
+def changed_sites(sender, instance=None, **kwargs):
+    """The site ids a change concerns (None: every site)."""
+    if isinstance(instance, Page):
+        paths = [instance.path]
+        for parent in (kwargs.get("parent_page_before"), kwargs.get("parent_page_after")):
+            if parent is not None:
+                paths.append(parent.path)
+        return sites_holding(*paths)
+    if isinstance(instance, PageViewRestriction):
+        page = Page.objects.filter(pk=instance.page_id).only("path").first()  # gone with a deleted page
+        return sites_holding(page.path) if page is not None else None
+    site_id = getattr(instance, "site_id", None) if sender in _per_site else None
+    return None if site_id is None else {site_id}
+
+
+def content_changed(sender, **kwargs):
+    """Signal receiver: drop the cached pages of the sites concerned once the change is committed (not before: a
+    request in between would cache the old content under the new generation)."""
+    site_ids = changed_sites(sender, **kwargs)
+    if site_ids is not None:
+        site_ids = widen["sites"](site_ids)
+    transaction.on_commit(lambda: start_new_generation(site_ids))
+
+
+_per_site = set()  # watched models whose objects belong to one site (their `site`); the others concern every site
+
+
+def watch(*models, per_site=False):
+    """Drop cached pages whenever an object of one of `models` is saved or deleted: those of every site, or with
+    `per_site` those of the object's own site (its `site` field; every site when it has none, a shared object).
 
     The content apps name the reference data their pages show (departments, halls, the material library)."""
     for model in models:
+        if per_site:
+            _per_site.add(model)
         for signal in (post_save, post_delete):
             signal.connect(content_changed, sender=model, dispatch_uid=f"zhinan-cache-{model._meta.label}")
 
@@ -297,7 +356,7 @@ def variant(request, render):
     Headers: a page without a form token may be kept a second by a shared cache in front (nginx micro-caching,
     a CDN: `s-maxage=1`), browsers ask again each time; a page with one (the feedback forms) is private to the
     visitor's browser. Both carry an ETag and Last-Modified for a cheap 304."""
-    generation = local_copies.current_generation() if settings.PAGE_CACHE_SECONDS > 0 else None
+    generation = local_copies.current_generation(request_site_id(request)) if settings.PAGE_CACHE_SECONDS > 0 else None
     if generation is None or not is_anonymous_get(request):
         response, meta = render()
         add_never_cache_headers(response)  # nobody can tell a cache in front when this page changes
@@ -342,6 +401,12 @@ def variant(request, render):
     return cached, meta
 
 
+def request_site_id(request):
+    """The id of the request's site as web.sites.SiteMiddleware found it (0: no site, or not looked up)."""
+    site = getattr(request, "_wagtail_site", None)
+    return site.pk if site is not None else 0
+
+
 def page_key(request):
     address = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
     return f"zhinan:page:{address}"
@@ -358,7 +423,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        generation = local_copies.current_generation()
+        generation = local_copies.current_generation(request_site_id(request))
         if generation is None:  # never read: the database is unreachable
             return self.get_response(request)
         key = page_key(request)

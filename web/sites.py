@@ -14,6 +14,18 @@ from wagtail.models import Site
 
 from web.pagecache import local_copies
 
+# The scope of admin code and commands in a question about sites' pages (guides.models.querysets.visible), never
+# that of a public channel, which asks for the request's site.
+EVERY_SITE = "every site"
+
+
+def default_site_id():
+    """The default site's id: where reference data (departments, halls) made without a site belongs, as the rows
+    that existed before there were several sites."""
+    sites = Site.objects.order_by("-is_default_site", "pk")
+    return sites.values_list("pk", flat=True).first()
+
+
 MAX_HOSTS = 64  # Host headers are the client's: keep the map small whatever they send
 
 _lock = threading.Lock()

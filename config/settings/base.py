@@ -62,8 +62,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "web.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "web.sites.SiteMiddleware",  # first: the page cache keeps each site's pages by its own content generation
     "web.pagecache.PublicPageCacheMiddleware",
-    "web.sites.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -118,11 +118,13 @@ def setup_roles():
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
 
     editor_groups = []
-    for department in Department.objects.all():
+    for department in Department.objects.select_related("site__root_page"):
         group = _editor_group(department)
         group.permissions.add(*_permissions(EDITOR_MODEL_PERMISSIONS))
         _grant_documents(group)
-        _grant_pages(group, indexes, EDITOR_PAGE_ACTIONS)
+        # A department writes on its own site only: the guide indexes in its site's tree.
+        own = [index for index in indexes if index.path.startswith(department.site.root_page.path)]
+        _grant_pages(group, own, EDITOR_PAGE_ACTIONS)
         editor_groups.append(group)
     return reviewers, editor_groups
 

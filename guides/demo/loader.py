@@ -118,6 +118,8 @@ class _Loader:
 
     def run(self):
         self.tally.update(documents.load())
+        # The site first: the departments and halls made below belong to it (the default site).
+        home, site = self.home_page()
         for model, rows in (
             (Department, departments.DEPARTMENTS),
             (ServiceHall, halls.HALLS),
@@ -127,7 +129,6 @@ class _Loader:
             for row in rows:
                 key = NATURAL_KEYS[model]
                 self.upsert(model.objects.filter(**{key: row[key]}).first(), model, row, lambda obj: obj.save())
-        home, site = self.home_page()
         self.upsert(
             SiteSettings.objects.filter(site=site).first(),
             partial(SiteSettings, site=site),

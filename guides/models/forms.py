@@ -98,6 +98,10 @@ def _rows(formset):
 class GuidePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        page = self.instance if self.instance.pk else getattr(self, "parent_page", None)
+        site = page.get_site() if page is not None else None
+        if site is not None and "department" in self.fields:  # a guide's department is one of its own site
+            self.fields["department"].queryset = self.fields["department"].queryset.filter(site=site)
         departments = writable_department_ids(self.for_user) if self.for_user else None
         if departments is not None and "department" in self.fields:
             field = self.fields["department"]

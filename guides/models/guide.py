@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, Revision
+from wagtail.models import Orderable, Page, Revision, Site
 from wagtail.search import index
 
 from guides import changelog, checklist, limits, review_dates, rules, situations
@@ -25,6 +25,7 @@ from guides.choices import (
 from guides.phones import effective_phones
 from guides.text import split_names
 from search.documents import search_fields_for
+from web.sites import EVERY_SITE
 
 from .editor_panels import PublishingCheckPanel
 from .fields import optional_document
@@ -268,6 +269,11 @@ class GuidePage(GuideRoutesMixin, Page):
         rows = list(self.materials.select_related("material"))
         return situations.materials_for_answers(rows, self.situation_questions, answers)
 
+    def sites(self):
+        """The sites whose tree holds this guide (by its tree path, which a new guide has before its URL)."""
+        roots = Site.objects.select_related("root_page")
+        return [site for site in roots if self.path and self.path.startswith(site.root_page.path)]
+
     def publishing_problems(
         self, materials=None, fees=None, halls=None, steps=None, *, code_holders=None, published_before=None
     ):
@@ -275,14 +281,14 @@ class GuidePage(GuideRoutesMixin, Page):
 
         A caller checking many guides at once (an import) passes what it asked once for all of them: the
         (live, offline) guides holding this guide's item code (GuideQuerySet.holders), and whether this guide
-        has been live before; by default each is asked of the database here."""
+        has been live before; by default each is asked of the database here, within the guide's own sites."""
         given = {"materials": materials, "fees": fees, "halls": halls, "steps": steps}
         rows = rules.Rows(
             **{name: list(getattr(self, name).all() if value is None else value) for name, value in given.items()}
         )
         code = (self.item_code or "").strip()
         if code_holders is None:
-            code_holders = GuidePage.objects.holders([code])[code] if code else ([], [])
+            code_holders = GuidePage.objects.holders([code], self.sites() or EVERY_SITE)[code] if code else ([], [])
         taken = any(holder.pk != self.pk for holder in [*code_holders[0], *code_holders[1]])
         if published_before is None:
             stored = GuidePage.objects.filter(pk=self.pk, first_published_at__isnull=False) if self.pk else None
@@ -349,18 +355,21 @@ class GuidePage(GuideRoutesMixin, Page):
         ]
         return names, body
 
+    vocabulary_by_site = True
+
     @classmethod
-    def vocabulary_words(cls):
-        """The names search knows guides by (search.vocabulary): titles and everyday names a citizen may see."""
+    def vocabulary_words(cls, sites=EVERY_SITE):
+        """The names search knows guides by (search.vocabulary): titles and everyday names a citizen of `sites`
+        may see."""
         names = []
-        for title, colloquial in cls.objects.visible().values_list("title", "colloquial_names"):
+        for title, colloquial in cls.objects.visible(sites).values_list("title", "colloquial_names"):
             names.append(title)
             names.extend(split_names(colloquial))
         return names
 
     @classmethod
     def vocabulary_version(cls):
-        return tuple(cls.objects.visible().aggregate(n=Count("pk"), at=Max("last_published_at")).values())
+        return tuple(cls.objects.visible(EVERY_SITE).aggregate(n=Count("pk"), at=Max("last_published_at")).values())
 
     @classmethod
     def get_indexed_objects(cls):

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from guides import checklist, commitments, filters, limits, situations, steps
@@ -45,19 +45,20 @@ class HomePage(HomeRoutesMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         audience = request.GET.get("audience", "")
         audience = audience if audience in (Audience.PERSON, Audience.BUSINESS) else ""
-        topics = TopicPage.objects.visible().descendant_of(self)
-        life_events = LifeEventPage.objects.visible().descendant_of(self)
+        site = Site.find_for_request(request)
+        topics = TopicPage.objects.visible(site).descendant_of(self)
+        life_events = LifeEventPage.objects.visible(site).descendant_of(self)
         if audience:
             topics = topics.filter(audience__in=filters.audiences(audience))
             life_events = life_events.filter(audience__in=filters.audiences(audience))
         context.update(
             topics=topics,
             life_events=life_events,
-            departments=Department.objects.all(),
-            guide_count=GuidePage.objects.visible().count(),
+            departments=Department.objects.on(site),
+            guide_count=GuidePage.objects.visible(site).count(),
             audience=audience,
             audience_tabs=AUDIENCE_TABS,
-            popular=GuidePage.objects.popular(audience, self.get_site()),
+            popular=GuidePage.objects.popular(site, audience),
         )
         return context
 
@@ -82,9 +83,13 @@ class GuideIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        departments = dict(Department.objects.values_list("code", "name"))
+        departments = dict(Department.objects.on(Site.find_for_request(request)).values_list("code", "name"))
         chosen = filters.parse(request.GET, departments)
-        guides = GuidePage.objects.child_of(self).visible().order_by("department__ordering", "title")
+        guides = (
+            GuidePage.objects.child_of(self)
+            .visible(Site.find_for_request(request))
+            .order_by("department__ordering", "title")
+        )
         context.update(guides=filters.apply(guides, chosen), chosen_filters=filters.describe(chosen, departments))
         return context
 
@@ -119,7 +124,7 @@ class TopicPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = self.guides.visible().order_by("title")
+        context["guides"] = self.guides.visible(Site.find_for_request(request)).order_by("title")
         return context
 
 
@@ -166,7 +171,7 @@ class LifeEventPage(LifeEventRoutesMixin, Page):
         with its materials and fees loaded unless `details` is False. Only these count: in the steps, the
         totals and the materials."""
         items = list(self.bundle.all())
-        guides = GuidePage.objects.visible()
+        guides = GuidePage.objects.visible(self.get_site())  # a guide of another site is not this event's
         if details:
             guides = guides.prefetch_related("materials__material", "fees")
         guides = guides.in_bulk([item.guide_id for item in items])
@@ -216,10 +221,8 @@ class LifeEventPage(LifeEventRoutesMixin, Page):
     def places_of(cls, guide):
         """[(life event, its row of `guide`, step, previous step, next step)] for each visible life event that
         lists `guide`, in tree order."""
-        events = cls.objects.visible().filter(bundle__guide=guide).distinct().order_by("path")
-        site = guide.get_site()
-        if site is not None:
-            events = events.descendant_of(site.root_page)  # a life event of another site is not this guide's
+        # a life event of another site is not this guide's
+        events = cls.objects.visible(guide.get_site()).filter(bundle__guide=guide).distinct().order_by("path")
         places = []
         for event in events:
             numbered = event.numbered_steps(details=False)
@@ -302,9 +305,13 @@ class CommitmentsPage(Page):
         return context
 
 
-def commitments_board(request=None):
-    """Every figure of the board (guides.commitments.board) and `guide_list_url`, the list its figures link to."""
-    board = commitments.board(GuidePage.objects.board_rows(request), handling_rows(GuidePage.objects.visible()))
-    index = GuideIndexPage.objects.visible().first()
+def commitments_board(request):
+    """Every figure of the board of the request's site (guides.commitments.board) and `guide_list_url`, the list
+    its figures link to."""
+    site = Site.find_for_request(request)
+    board = commitments.board(
+        GuidePage.objects.board_rows(site, request), handling_rows(GuidePage.objects.visible(site))
+    )
+    index = GuideIndexPage.objects.visible(site).first()
     board["guide_list_url"] = index.get_url(request) if index else None
     return board

@@ -13,6 +13,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
 
 from .editorial import DepartmentEditors
+from .snippets import Department
 
 _CACHE = "_guides_department_groups"
 
@@ -74,4 +75,10 @@ def writable_department_ids(user):
     grants = page_permission_policy.get_cached_permissions_for_user(user)
     if not grants or any(grant.group_id not in groups for grant in grants):
         return None
-    return {groups[grant.group_id] for grant in grants}
+    # A department's grant counts only in its own site's tree (a county's 公安局 files no guide for the city).
+    roots = dict(Department.objects.filter(pk__in=groups.values()).values_list("pk", "site__root_page__path"))
+    return {
+        groups[grant.group_id]
+        for grant in grants
+        if grant.page.path.startswith(roots.get(groups[grant.group_id]) or "-")
+    }

@@ -1,7 +1,8 @@
 """Questions the public pages and the admin ask of the pages, answered in one place (the models' managers).
 
-`visible()` decides what an anonymous visitor may see; every public channel (pages, lists, search, the board,
-the API, downloads, feeds) starts from it.
+`visible(site)` decides what an anonymous visitor of a site may see; every public channel (pages, lists, search,
+the board, the API, downloads, feeds) starts from it with the request's site (`Site.find_for_request`). Only admin
+code and commands ask for EVERY_SITE.
 """
 
 import datetime
@@ -10,11 +11,12 @@ from collections import defaultdict
 from django.core.cache import cache
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
-from wagtail.models import PageLogEntry, PageManager, PageQuerySet, PageViewRestriction, Revision
+from wagtail.models import PageLogEntry, PageManager, PageQuerySet, PageViewRestriction, Revision, Site
 
 from guides import commitments, filters, review_dates
 from search.models import GuideClick, PopularPin
 from web.kept import Kept
+from web.sites import EVERY_SITE
 
 from .snippets import Department
 
@@ -36,10 +38,29 @@ def usage_ranking(today=None):
     return ranking
 
 
-def visible(pages):
-    """What an anonymous visitor may see of a page queryset: live and public (no view restriction on the page or
-    above it). The one rule every public channel applies."""
-    return pages.live().exclude(private_q())
+def on_sites(sites):
+    """Q for the pages in the trees of `sites` (a Site or several): their paths start with a site's root path.
+    Page.search_fields index `path`, so the search engines filter by it too (a prefix query)."""
+    sites = [sites] if isinstance(sites, Site) else list(sites)
+    paths = sorted({site.root_page.path for site in sites})
+    scope = Q(pk__in=[])
+    for path in paths:
+        scope |= Q(path__startswith=path)
+    return scope
+
+
+def visible(pages, site):
+    """What an anonymous visitor of `site` may see of a page queryset: live, public (no view restriction on the
+    page or above it) and in the site's tree. The one rule every public channel applies.
+
+    `site` is a Site, several sites (a search widened to a province), or EVERY_SITE; None (a request that matches
+    no site) sees nothing."""
+    pages = pages.live().exclude(private_q())
+    if site is EVERY_SITE:
+        return pages
+    if site is None:
+        return pages.none()
+    return pages.filter(on_sites(site))
 
 
 _restricted = Kept(size=1)
@@ -63,19 +84,19 @@ def private_q():
 
 
 class PublicPageQuerySet(PageQuerySet):
-    def visible(self):
-        return visible(self)
+    def visible(self, site):
+        return visible(self, site)
 
 
 class GuideQuerySet(PublicPageQuerySet):
-    def visible(self):
-        return super().visible().select_related("department")
+    def visible(self, site):
+        return super().visible(site).select_related("department")
 
-    def popular(self, audience="", site=None):
-        """热门事项: the guides editors pinned, in their order; then the guides citizens opened most from search
-        results in the last POPULAR_DAYS days; while that usage is short of POPULAR_COUNT, the guides with the most
-        feedback, then the most recently published."""
-        guides = self.visible()
+    def popular(self, site, audience=""):
+        """热门事项 on `site`: the guides editors pinned, in their order; then the guides citizens opened most from
+        search results in the last POPULAR_DAYS days; while that usage is short of POPULAR_COUNT, the guides with the
+        most feedback, then the most recently published."""
+        guides = self.visible(site)
         if audience:
             guides = guides.filter(audience__in=filters.audiences(audience))
         ranked = list(dict.fromkeys([*PopularPin.objects.pinned(site, audience), *usage_ranking()]))
@@ -86,18 +107,18 @@ class GuideQuerySet(PublicPageQuerySet):
             chosen += fallback.order_by("-use_count", "-first_published_at")[: POPULAR_COUNT - len(chosen)]
         return chosen
 
-    def departments(self):
-        """The departments of the visible guides, in their order, each with `guide_count`."""
-        counts = dict(self.visible().order_by().values_list("department").annotate(n=Count("pk")))
+    def departments(self, site):
+        """The departments of the guides visible on `site`, in their order, each with `guide_count`."""
+        counts = dict(self.visible(site).order_by().values_list("department").annotate(n=Count("pk")))
         departments = list(Department.objects.filter(pk__in=counts))
         for department in departments:
             department.guide_count = counts[department.pk]
         return departments
 
-    def board_rows(self, request=None):
-        """One plain commitments row per visible guide, ordered by department then title."""
+    def board_rows(self, site, request=None):
+        """One plain commitments row per guide visible on `site`, ordered by department then title."""
         guides = (
-            self.visible()
+            self.visible(site)
             .annotate(
                 material_count=Count("materials", distinct=True),
                 exempt_count=Count("materials", filter=Q(materials__exempt_by_data_sharing=True), distinct=True),
@@ -124,8 +145,9 @@ class GuideQuerySet(PublicPageQuerySet):
             for guide in guides
         ]
 
-    def holders(self, codes):
-        """{code: (live guides, guides taken offline)} holding each of the item codes `codes`.
+    def holders(self, codes, site=EVERY_SITE):
+        """{code: (live guides, guides taken offline)} holding each of the item codes `codes` on `site` (an item
+        code is unique within a site: each city implements a catalogue item under its own guide).
 
         Only a published value holds a code: a live guide its row's (the row of a live page is its published
         version; a later draft waits in a revision), a guide taken offline the code of its last published
@@ -133,7 +155,8 @@ class GuideQuerySet(PublicPageQuerySet):
         can block another guide's publish or import (see guides/importexport/matching.py)."""
         codes = set(codes)
         live = defaultdict(list)
-        for page in self.live().filter(item_code__in=codes).order_by("path"):
+        pages = self if site is EVERY_SITE else self.filter(on_sites(site))
+        for page in pages.live().filter(item_code__in=codes).order_by("path"):
             live[page.item_code].append(page)
         last_publish = (
             PageLogEntry.objects.filter(page_id=OuterRef("pk"), action="wagtail.publish", revision__isnull=False)
@@ -141,9 +164,7 @@ class GuideQuerySet(PublicPageQuerySet):
             .values("revision_id")[:1]
         )
         offline_pages = list(
-            self.model.objects.not_live()
-            .exclude(first_published_at=None)
-            .annotate(published_revision=Subquery(last_publish))
+            pages.not_live().exclude(first_published_at=None).annotate(published_revision=Subquery(last_publish))
         )
         published_codes = dict(
             Revision.objects.filter(pk__in=[page.published_revision for page in offline_pages]).values_list(

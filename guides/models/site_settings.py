@@ -85,6 +85,15 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("指南未指定办理地点时，告知单上显示的大厅"),
     )
+    parent_site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("上级站点"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("省、市、区县站点的上下级关系：在上级站点“全省范围”搜索时包含本站"),
+    )
     base_url = models.CharField(
         _("公开网址"),
         max_length=200,
@@ -97,7 +106,13 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("site_name"), FieldPanel("city_name"), FieldPanel("logo"), FieldPanel("base_url")],
+            [
+                FieldPanel("site_name"),
+                FieldPanel("city_name"),
+                FieldPanel("logo"),
+                FieldPanel("base_url"),
+                FieldPanel("parent_site"),
+            ],
             heading=_("网站"),
         ),
         MultiFieldPanel(
@@ -125,6 +140,8 @@ class SiteSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
+        if self.parent_site_id and self.site_id and self.parent_site_id in below(self.site_id):
+            raise ValidationError({"parent_site": _("上级站点不能是本站或本站的下级站点")})
         if self.base_url:
             self.base_url = parse_base_url(self.base_url)[3]
 
@@ -143,6 +160,38 @@ class SiteSettings(BaseSiteSetting):
     def root_url(self):
         """The public base URL without a trailing slash: the one typed here, else the Wagtail site's."""
         return self.base_url or self.site.root_url
+
+
+def below(site_id):
+    """Ids of the site `site_id` and of every site below it (SiteSettings.parent_site), the site first."""
+    children = {}
+    for child, parent in SiteSettings.objects.exclude(parent_site=None).values_list("site_id", "parent_site_id"):
+        children.setdefault(parent, []).append(child)
+    found, waiting = [], [site_id]
+    while waiting:
+        current_id = waiting.pop(0)
+        if current_id not in found:
+            found.append(current_id)
+            waiting.extend(children.get(current_id, []))
+    return found
+
+
+def with_sites_above(site_ids):
+    """`site_ids` and the ids of every site above them: whose province-wide search shows their pages."""
+    parents = dict(SiteSettings.objects.exclude(parent_site=None).values_list("site_id", "parent_site_id"))
+    found = set()
+    for site_id in site_ids:
+        while site_id is not None and site_id not in found:
+            found.add(site_id)
+            site_id = parents.get(site_id)
+    return found
+
+
+def sites_below(site):
+    """`site` and every site below it: the scope of a search widened to the whole province (scope=province)."""
+    ids = below(site.pk)
+    found = Site.objects.select_related("root_page").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def current(request):

@@ -6,24 +6,47 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from guides.choices import MaterialCategory, MaterialSource
 from search.documents import analysed_fields
+from web.sites import EVERY_SITE, default_site_id
 
 from .fields import optional_document
 
 
-class Department(index.Indexed, models.Model):
-    """实施主体: a government body that handles service items."""
+class OnSiteQuerySet(models.QuerySet):
+    def on(self, site):
+        """Those of `site` (a Site, or several: a province-wide search), or every one for EVERY_SITE."""
+        if site is EVERY_SITE:
+            return self
+        if site is None:
+            return self.none()
+        return self.filter(site__in=[site] if isinstance(site, Site) else list(site))
 
-    name = models.CharField(_("名称"), max_length=100, unique=True)
+
+def site_field(help_text):
+    """The site a piece of reference data belongs to; rows made without one belong to the default site."""
+    return models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("站点"),
+        default=default_site_id,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
+class Department(index.Indexed, models.Model):
+    """实施主体: a government body that handles service items, on one site (a county's 公安局 is its own)."""
+
+    site = site_field(_("本部门所属的站点（省、市或区县）"))
+    name = models.CharField(_("名称"), max_length=100)
     short_name = models.CharField(_("简称"), max_length=30)
     code = models.SlugField(
         _("部门代码"),
         max_length=30,
-        unique=True,
         allow_unicode=False,
         help_text=_("用于网址的英文或拼音代码，例如 gongan"),
     )
@@ -35,7 +58,13 @@ class Department(index.Indexed, models.Model):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("code"), FieldPanel("ordering")],
+            [
+                FieldPanel("site"),
+                FieldPanel("name"),
+                FieldPanel("short_name"),
+                FieldPanel("code"),
+                FieldPanel("ordering"),
+            ],
             heading=_("基本信息"),
         ),
         MultiFieldPanel(
@@ -52,8 +81,14 @@ class Department(index.Indexed, models.Model):
         "name", "name", "short_name", "code", "enquiry_phone", "complaint_phone", "ordering"
     )
 
+    objects = OnSiteQuerySet.as_manager()
+
     class Meta:
         ordering = ["ordering", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "code"], name="department_code_per_site"),
+            models.UniqueConstraint(fields=["site", "name"], name="department_name_per_site"),
+        ]
         verbose_name = _("部门")
         verbose_name_plural = _("部门")
 
@@ -66,9 +101,10 @@ class Department(index.Indexed, models.Model):
 
 
 class ServiceHall(index.Indexed, ClusterableModel):
-    """办理地点: a hall where citizens hand in applications."""
+    """办理地点: a hall where citizens hand in applications, on one site."""
 
-    name = models.CharField(_("名称"), max_length=100, unique=True)
+    site = site_field(_("本大厅所属的站点"))
+    name = models.CharField(_("名称"), max_length=100)
     address = models.CharField(_("地址"), max_length=200)
     phone = models.CharField(_("电话"), max_length=50, blank=True)
     holiday_note = models.CharField(
@@ -79,6 +115,7 @@ class ServiceHall(index.Indexed, ClusterableModel):
     longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6, null=True, blank=True)
 
     panels = [
+        FieldPanel("site"),
         FieldPanel("name"),
         FieldPanel("address"),
         FieldPanel("phone"),
@@ -89,8 +126,11 @@ class ServiceHall(index.Indexed, ClusterableModel):
     ]
     search_fields = analysed_fields("name", "name", "address", "phone")
 
+    objects = OnSiteQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["site", "name"], name="hall_name_per_site")]
         verbose_name = _("办事大厅")
         verbose_name_plural = _("办事大厅")
 

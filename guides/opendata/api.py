@@ -4,6 +4,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
+from wagtail.models import Site
 
 from guides.choices import Audience
 from guides.models import Department
@@ -63,7 +64,7 @@ def page_link(request, number):
 
 @read_only
 def guide_list(request):
-    guides = serialize.public_guides()
+    guides = serialize.public_guides(request)
     try:
         page_number = whole_number(request.GET, "page", 1, 1, 100_000)
         page_size = whole_number(request.GET, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
@@ -97,7 +98,7 @@ def guide_list(request):
 
 @read_only
 def guide_detail(request, item_code):
-    guide = matching(serialize.with_details(serialize.public_guides()), item_code=item_code).first()
+    guide = matching(serialize.with_details(serialize.public_guides(request)), item_code=item_code).first()
     if guide is None:
         return error(_("没有事项编码为 %(code)s 的办事指南") % {"code": item_code}, 404)
     return answer(serialize.guide_detail(guide, request))
@@ -105,15 +106,16 @@ def guide_detail(request, item_code):
 
 @read_only
 def department_list(request):
-    return answer({"results": [serialize.department_detail(department) for department in Department.objects.all()]})
+    departments = Department.objects.on(Site.find_for_request(request))
+    return answer({"results": [serialize.department_detail(department) for department in departments]})
 
 
 @read_only
 def department_detail(request, code):
-    department = matching(Department.objects.all(), code=code).first()
+    department = matching(Department.objects.on(Site.find_for_request(request)), code=code).first()
     if department is None:
         return error(_("没有代码为 %(code)s 的部门") % {"code": code}, 404)
-    guides = serialize.public_guides().filter(department=department)
+    guides = serialize.public_guides(request).filter(department=department)
     return answer(
         {
             **serialize.department_detail(department),

@@ -4,7 +4,7 @@ city and every link is on the site's public address (site settings), not the add
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, Site
 
 from guides.models import GuidePage
 from guides.models.site_settings import absolute_url, current, page_full_url
@@ -34,7 +34,7 @@ class GuideChangesFeed(Feed):
         return absolute_url(request, request.path)
 
     def items(self, request):
-        guides = GuidePage.objects.visible()
+        guides = GuidePage.objects.visible(Site.find_for_request(request))
         publishes = list(
             PageLogEntry.objects.filter(action="wagtail.publish", page__in=guides.values("pk")).order_by(
                 "-timestamp", "-pk"

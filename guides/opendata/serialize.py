@@ -1,5 +1,7 @@
 """Guides and departments as plain JSON-ready dicts: one shape for the API, described by openapi.py."""
 
+from wagtail.models import Site
+
 from guides.choices import (
     Audience,
     ItemType,
@@ -106,9 +108,9 @@ def guide_detail(guide, request):
     }
 
 
-def public_guides():
-    """Every guide a citizen can see, with what the summaries need in the same query."""
-    return GuidePage.objects.visible().order_by("item_code")
+def public_guides(request):
+    """Every guide a citizen can see on the request's site, with what the summaries need in the same query."""
+    return GuidePage.objects.visible(Site.find_for_request(request)).order_by("item_code")
 
 
 def with_details(guides):

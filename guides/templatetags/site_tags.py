@@ -60,7 +60,7 @@ def find_site_nav(request):
     if site is None:
         return SiteNav(name=site_name(None))
     root = site.root_page.specific
-    children = visible(Page.objects.child_of(root)).type(GuideIndexPage, CommitmentsPage).order_by("path")
+    children = visible(Page.objects.child_of(root), site).type(GuideIndexPage, CommitmentsPage).order_by("path")
     first = {}
     for page in children:
         for kind in (GuideIndexPage, CommitmentsPage):

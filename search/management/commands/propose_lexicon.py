@@ -6,6 +6,7 @@ from django.db import transaction
 from guides.models import GuidePage
 from search import lexicon, vocabulary
 from search.models import LexiconEntry
+from web.sites import EVERY_SITE
 
 
 class Command(BaseCommand):
@@ -17,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, apply=False, **options):
         guides = [
             (guide.title, guide.colloquial_name_list, [faq.question for faq in guide.faqs.all()], [guide.conditions])
-            for guide in GuidePage.objects.visible().prefetch_related("faqs")
+            for guide in GuidePage.objects.visible(EVERY_SITE).prefetch_related("faqs")
         ]
         proposals = lexicon.propose(vocabulary.current().tokenizer, guides)
         known = set(LexiconEntry.objects.values_list("phrase", flat=True))

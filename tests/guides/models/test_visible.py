@@ -9,11 +9,12 @@ from wagtail.models import PageViewRestriction
 from guides.models import GuidePage
 from tests.factories import make_guide
 from web.pagecache import local_copies
+from web.sites import EVERY_SITE
 
 
 def restriction_reads(pages):
     with CaptureQueriesContext(connection) as queries:
-        titles = sorted(pages.visible().values_list("title", flat=True))
+        titles = sorted(pages.visible(EVERY_SITE).values_list("title", flat=True))
     return titles, [query for query in queries.captured_queries if "pageviewrestriction" in query["sql"]]
 
 

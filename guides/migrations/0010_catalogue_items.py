@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guides', '0007_site_settings'),
+        ('guides', '0009_departments_and_halls_per_site'),
     ]
 
     operations = [

@@ -1,0 +1,54 @@
+"""Search on several sites, on whichever engine the environment configures (the database's full-text search, or
+OpenSearch/Elasticsearch with `-m engine`): the engine filters guides by the site's tree (the indexed page path),
+so a city's search never returns another site's guide, and scope=province covers the sites below."""
+
+import pytest
+from wagtail.models import Site
+
+from guides.models.site_settings import SiteSettings
+from search import service
+from tests.factories import make_department, make_guide, make_site
+from tests.search.conftest import engine_configured
+from tests.sites.builders import add_site
+
+pytestmark = [pytest.mark.engine] if engine_configured() else []
+
+
+@pytest.fixture
+def two_cities(search_index):
+    _home, south_index = make_site()
+    south = Site.objects.get()
+    north, north_index = add_site("jiangbei.example", "江北市")
+    province, _index = add_site("province.example", "某某省")
+    SiteSettings.objects.filter(site=north).update(parent_site=province)
+    make_guide(south_index, title="渔船登记证核发", summary="江南渔船登记")
+    make_guide(north_index, title="渔船登记证变更", summary="江北渔船登记", department=make_department(site=north))
+    search_index.refresh()
+    return south, north, province
+
+
+def titles(site, q="渔船登记", scope=""):
+    params = service.SearchParams(q=q, site=site, scope=scope)
+    outcome = service.search(params, log=False)
+    return sorted(guide.title for guide in outcome.page or []), outcome
+
+
+def test_each_site_finds_its_own_guides_only(two_cities):
+    south, north, province = two_cities
+    assert titles(south)[0] == ["渔船登记证核发"]
+    assert titles(north)[0] == ["渔船登记证变更"]
+    assert titles(province)[0] == []
+
+
+def test_facets_count_the_sites_own_guides(two_cities):
+    south, _north, _province = two_cities
+    _found, outcome = titles(south)
+    assert outcome.total == 1
+    assert sum(option["count"] for option in outcome.facets["online"]) == 1
+
+
+def test_the_province_scope_covers_the_sites_below(two_cities):
+    south, north, province = two_cities
+    assert titles(province, scope=service.PROVINCE)[0] == ["渔船登记证变更"]
+    assert titles(north, scope=service.PROVINCE)[0] == ["渔船登记证变更"]  # a city has no sites below
+    assert titles(south, scope=service.PROVINCE)[0] == ["渔船登记证核发"]
