@@ -2,13 +2,13 @@
 
 from django.shortcuts import redirect
 from django.templatetags.static import static
-from django.urls import path, reverse_lazy
+from django.urls import path, reverse, reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
-from wagtail.models import AbstractPage, Page
+from wagtail.models import AbstractPage, Page, Site
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -18,7 +18,7 @@ from guides.admin.imports import ImportView, export_view
 from guides.admin.review_dates_panel import ReviewDuePanel
 from guides.admin.viewsets import ReferenceDataGroup
 from guides.feedback.admin import FeedbackViewSet, OverdueFeedbackPanel
-from guides.models import GuidePage
+from guides.models import Department, GuidePage, ServiceHall
 from guides.models.permissions import DepartmentPagePermissionPolicy, without_other_departments
 
 register_snippet(ReferenceDataGroup)
@@ -99,6 +99,42 @@ def refuse_bulk_publishing_of_wrong_guides(request, action_type, objects, action
         % {"titles": "、".join(refused)},
     )
     return redirect(action.next_url)
+
+
+def sites_holding_reference_data(pages):
+    """The sites whose home page is one of `pages` or below one, and that departments or halls belong to: deleting
+    them would take that reference data with them (their foreign keys protect it)."""
+    paths = [page.path for page in pages]
+    roots = Site.objects.select_related("root_page")
+    sites = [site for site in roots if any(site.root_page.path.startswith(path) for path in paths)]
+    used = {*Department.objects.values_list("site", flat=True), *ServiceHall.objects.values_list("site", flat=True)}
+    return [site for site in sites if site.pk in used]
+
+
+def refuse_deleting_sites_with_reference_data(request, pages, next_url):
+    sites = sites_holding_reference_data(pages)
+    if not sites:
+        return None
+    messages.error(
+        request,
+        _("不能删除站点“%(sites)s”的首页：该站点还有部门或服务大厅。请先把它们移到其他站点或删除后再试。")
+        % {"sites": "、".join(site.site_name or site.hostname for site in sites)},
+    )
+    return redirect(next_url)
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_a_site_home_with_reference_data(request, page):
+    if request.method != "POST":
+        return None
+    return refuse_deleting_sites_with_reference_data(request, [page], reverse("wagtailadmin_explore", args=[page.pk]))
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_a_site_home_with_reference_data(request, action_type, objects, action):
+    if action_type != "delete":
+        return None
+    return refuse_deleting_sites_with_reference_data(request, objects, action.next_url)
 
 
 @hooks.register("insert_global_admin_css")

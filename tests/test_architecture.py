@@ -20,7 +20,7 @@ FLOORS = [  # (floor, module pattern); the first pattern that matches decides
         r"guides\.(blocks|changelog|checklist|choices|commitments|filters|limits|phones|review_dates|rules"
         r"|situations|steps|text)",
     ),
-    (0, r"search\.(analysis|engines|highlight|query|synonyms)"),
+    (0, r"search\.(analysis|engines|highlight|lexicon|query|synonyms)"),
     (1, r"guides\.models(\..*)?"),
     (1, r"search\.(documents|models|vocabulary)"),
     (2, r"(guides|search)(\..*)?"),

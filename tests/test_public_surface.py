@@ -102,6 +102,7 @@ def urls_to_walk(site):
             "/api/search/suggest/?q=jue",
             "/api/search/suggest/?q=内部",
         ],
+        "api/search/click/": ["/api/search/click/"],  # takes beacons (POST) only: a GET answers 405
         "api/commitments/": ["/api/commitments/"],
         "senior-mode/": ["/senior-mode/?on=1&next=/"],
         "_util/login/": [f"/_util/login/?next={private.url}"],

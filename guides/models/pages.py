@@ -35,7 +35,6 @@ class HomePage(HomeRoutesMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["guides.GuideIndexPage", "guides.TopicPage", "guides.LifeEventPage", "guides.CommitmentsPage"]
-    max_count = 1
     template = "guides/home_page.html"
 
     class Meta:

@@ -58,6 +58,12 @@ def own_and_other(cities):
     return [(SOUTH, cities[SOUTH][1], cities[NORTH][1]), (NORTH, cities[NORTH][1], cities[SOUTH][1])]
 
 
+def without_query(page, q):
+    """The search page from its summary on, without the places that repeat the query: the summary's “q” and the
+    learning script's data-query."""
+    return page.split('class="search-summary"')[1].replace(f"“{q}”", "").replace(f'data-query="{q}"', "")
+
+
 def test_each_site_shows_only_its_own_guides_on_every_channel(client, cities):
     for host, own, other in own_and_other(cities):
         for url, params in (
@@ -74,8 +80,7 @@ def test_each_site_shows_only_its_own_guides_on_every_channel(client, cities):
         ):
             body = text(client, host, url, **params)
             if url == "/search/":  # the page repeats the query: the other guide must not be among the results
-                body = body.split('class="search-summary"')[1]
-                body = body.replace(f"“{params['q']}”", "")
+                body = without_query(body, params["q"])
             assert other.title not in body and other.item_code not in body, (host, url, params)
         for url in ("/guides/", "/commitments/", "/feeds/guides.atom", "/open-data/implementation-list.csv"):
             assert own.title in text(client, host, url), (host, url)
@@ -104,7 +109,7 @@ def test_suggestions_offer_only_the_sites_own_names(client, cities):
         assert other.title not in suggested, host
         # Typo suggestions, from a search that found nothing, keep to the site as well.
         page = text(client, host, "/search/", q=other.title[:-1] + "证证")
-        assert "没有找到" in page and other.title not in page.split('class="search-summary"')[1].split("”", 1)[1]
+        assert "没有找到" in page and other.title not in without_query(page, other.title[:-1] + "证证")
 
 
 def test_the_print_sheet_and_the_guide_page_link_to_their_own_site(client, cities):
