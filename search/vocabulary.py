@@ -112,11 +112,20 @@ def user_words(names, synonym_groups):
 
 
 def sync_user_words(tokenizer, words):
-    """Make `words` the tokenizer's user dictionary (adds new ones, forgets removed ones)."""
+    """Make `words` the tokenizer's user dictionary (adds new ones, forgets removed ones). A removed word that
+    jieba's own dictionary has gets its own frequency back: deleting it would split an everyday word (落户 → 落/户)
+    for the rest of the process once a guide no longer names it."""
+    tokenizer.check_initialized()
     previous = getattr(tokenizer, "zhinan_user_words", set())
+    own = tokenizer.__dict__.setdefault("zhinan_own_frequencies", {})  # jieba's frequency of each word we added
     for word in previous - words:
-        tokenizer.del_word(word)
+        frequency = own.pop(word, 0)
+        if frequency:
+            tokenizer.add_word(word, frequency)
+        else:
+            tokenizer.del_word(word)
     for word in words - previous:
+        own[word] = tokenizer.FREQ.get(word, 0)
         tokenizer.add_word(word)
     tokenizer.zhinan_user_words = set(words)
 

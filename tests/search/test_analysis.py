@@ -120,3 +120,12 @@ def test_engine_settings_from_environment():
         search_backends({"SEARCH_ENGINE": "elasticsearch"})
     with pytest.raises(ImproperlyConfigured):
         search_backends({"SEARCH_ENGINE": "solr", "SEARCH_URL": "http://x"})
+
+
+def test_a_word_no_guide_names_any_more_keeps_jiebas_own_frequency():
+    """An everyday word that was a user word (a guide's name) and is no longer: still one word, not 落/户."""
+    tokenizer = jieba.Tokenizer()
+    vocabulary.build(tokenizer, ["落户", "新生儿落户"], [])
+    vocabulary.build(tokenizer, [], [])
+    assert "落户" in list(tokenizer.cut("落户、社保卡申领一次办"))
+    assert list(tokenizer.cut("新生儿落户")) != ["新生儿落户"]  # a word of ours alone is forgotten
