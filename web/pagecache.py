@@ -116,7 +116,7 @@ class LocalCopies:
         self.lock = threading.Lock()
         self.pages = OrderedDict()  # key -> (generation, expiry on the monotonic clock, response)
         self.generations, self.read_at = None, float("-inf")
-        self.clear_hooks = []  # other per-generation copies of this process (web/sites.py), forgotten with these
+        self.clear_hooks = []  # other per-generation copies of this process (variants, web/sites.py, web/kept.py)
 
     def on_clear(self, hook):
         self.clear_hooks.append(hook)
@@ -159,7 +159,6 @@ class LocalCopies:
         with self.lock:
             self.pages.clear()
         self.recheck()
-        variants.clear()
         for hook in self.clear_hooks:
             hook()
 
@@ -335,6 +334,7 @@ class Variants:
 
 
 variants = Variants()
+local_copies.on_clear(variants.clear)
 
 
 def is_anonymous_get(request):
