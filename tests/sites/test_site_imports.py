@@ -84,7 +84,7 @@ def test_the_command_imports_into_the_site_named_and_refuses_a_bad_one(cities, t
 
 def test_the_admin_page_imports_into_the_chosen_site(cities, admin_client):
     page = admin_client.get(reverse("guides_import")).content.decode()
-    assert "江北市政务服务网" in page and "?site=%d" % cities["north"].pk in page
+    assert "江北市政务服务网" in page and f"?site={cities['north'].pk}" in page
     upload = SimpleUploadedFile("north.json", north_file("后台导入江北"))
     preview = admin_client.post(reverse("guides_import"), {"file": upload, "site": cities["north"].pk})
     assert preview.status_code == 200, preview.content.decode()[-2000:]
