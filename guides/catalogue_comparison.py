@@ -116,13 +116,3 @@ def compare(items, sites, implementations):
     for implementation in implementations:
         by_item.setdefault(implementation.item_id, []).append(implementation)
     return [compare_item(item, sites, by_item.get(item.pk, [])) for item in items]
-
-
-def site_of(path, site_roots):
-    """The site of a page at tree `path`: the one whose root page is its nearest ancestor (or itself); None if
-    none is. `site_roots` is [(root page path, site)]."""
-    found = None
-    for root_path, site in site_roots:
-        if path.startswith(root_path) and (found is None or len(root_path) > len(found[0])):
-            found = (root_path, site)
-    return found[1] if found else None

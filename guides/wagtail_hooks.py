@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
-from wagtail.models import AbstractPage, Page, Site
+from wagtail.models import AbstractPage, Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -20,6 +20,7 @@ from guides.admin.viewsets import ReferenceDataGroup
 from guides.feedback.admin import FeedbackViewSet, OverdueFeedbackPanel
 from guides.models import Department, GuidePage, ServiceHall
 from guides.models.permissions import DepartmentPagePermissionPolicy, without_other_departments
+from web.sites import sites_within
 
 register_snippet(ReferenceDataGroup)
 
@@ -104,9 +105,7 @@ def refuse_bulk_publishing_of_wrong_guides(request, action_type, objects, action
 def sites_holding_reference_data(pages):
     """The sites whose home page is one of `pages` or below one, and that departments or halls belong to: deleting
     them would take that reference data with them (their foreign keys protect it)."""
-    paths = [page.path for page in pages]
-    roots = Site.objects.select_related("root_page")
-    sites = [site for site in roots if any(site.root_page.path.startswith(path) for path in paths)]
+    sites = {site.pk: site for page in pages for site in sites_within(page.path)}.values()
     used = {*Department.objects.values_list("site", flat=True), *ServiceHall.objects.values_list("site", flat=True)}
     return [site for site in sites if site.pk in used]
 

@@ -6,6 +6,8 @@ class WebConfig(AppConfig):
     verbose_name = "Web"
 
     def ready(self):
-        from web import pagecache  # its receivers need the page models, which exist only once apps are loaded
+        from web import pagecache, sites  # their receivers need the page models, which exist once apps are loaded
 
+        pagecache.site_roots["read"] = sites.site_roots
+        sites.connect_signals()
         pagecache.connect_signals()

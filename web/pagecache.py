@@ -166,11 +166,16 @@ class LocalCopies:
 local_copies = LocalCopies()
 
 
+# The sites' root paths, [(root page path, Site)], read once per content generation: web.sites.site_roots, the one
+# way to find a page's site, set here by WebConfig.ready() (web.sites imports this module, so this one cannot).
+site_roots = {"read": None}
+
+
 def sites_holding(*paths):
     """Ids of the sites whose tree holds a page at one of `paths`, or lies below it (a moved or deleted subtree
     can carry a site's root)."""
-    roots = Site.objects.values_list("pk", "root_page__path")
-    return {pk for pk, root in roots if any(path.startswith(root) or root.startswith(path) for path in paths)}
+    roots = site_roots["read"]()
+    return {site.pk for root, site in roots if any(path.startswith(root) or root.startswith(path) for path in paths)}
 
 
 def _same(site_ids):

@@ -22,9 +22,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from guides.catalogue_comparison import FIELDS, Implementation, compare, site_of
+from guides.catalogue_comparison import FIELDS, Implementation, compare
 from guides.importexport.formulas import neutralise
 from guides.models import CatalogueItem, GuideFee, GuidePage
+from web.sites import site_of
 
 REPORT_PERMISSION = "guides.change_catalogueitem"
 ITEMS_PER_PAGE = 20
@@ -64,7 +65,7 @@ def sites_in_order():
 
 def implementations(items, sites):
     """The Implementation of every live guide that implements one of `items`, on one of `sites`."""
-    site_roots = [(site.root_page.path, site) for site in sites]
+    shown = {site.pk for site in sites}
     guides = (
         GuidePage.objects.live()
         .filter(catalogue_item__in=items)
@@ -74,8 +75,8 @@ def implementations(items, sites):
     )
     found = []
     for guide in guides:
-        site = site_of(guide.path, site_roots)
-        if site is None:
+        site = site_of(guide.path)
+        if site is None or site.pk not in shown:
             continue
         found.append(
             Implementation(

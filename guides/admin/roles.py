@@ -4,10 +4,15 @@ Each department's editor group holds add/change on the guide index; guides/model
 grants to the group's department. The department field of the guide form offers a department editor only their
 own departments, so a new guide cannot be filed under someone else's.
 
-No department group holds "publish": guides go live when the reviewer group 政务服务中心审核 approves them in
-the 指南审核 workflow (a Wagtail GroupApprovalTask). Wagtail publishes an approved revision as the approving
-user, so the reviewers hold "publish" (and nothing else) on the guide index: they may approve, unpublish and
-view drafts, but edit a guide only while it waits for their approval.
+No department group holds "publish": guides go live when their site's reviewer group approves them in the site's
+workflow (a Wagtail GroupApprovalTask), assigned on the site's root page, so it covers the site's tree and no other
+site's. The default site's are 政务服务中心审核 and 指南审核 (what a one-site installation always had); any other
+site's bear its city's name before them (江北市政务服务中心审核, 江北市指南审核). Wagtail publishes an approved
+revision as the approving user, so a site's reviewers hold "publish" (and nothing else) on the site's guide indexes:
+they may approve, unpublish and view drafts, but edit a guide only while it waits for their approval.
+
+The material library and the catalogue of standard items are one for the whole province: the default site's
+service centre edits them, every other role sees them.
 """
 
 import secrets
@@ -21,6 +26,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Site,
     Task,
     Workflow,
     WorkflowPage,
@@ -28,6 +34,8 @@ from wagtail.models import (
 )
 
 from guides.models import Department, DepartmentEditors, GuideIndexPage
+from guides.models.site_settings import SiteSettings
+from web.sites import default_site_id, site_of
 
 REVIEWERS = "政务服务中心审核"
 WORKFLOW = "指南审核"
@@ -50,9 +58,11 @@ EDITOR_MODEL_PERMISSIONS = (
     "guides.view_feedback",
     "guides.change_feedback",
 )
-# The service centre sees every department's feedback, and keeps the catalogue of standard items (事项目录),
-# which also shows it the catalogue report (guides/admin/catalogue.py).
-REVIEWER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + (
+# A site's reviewers see every department's feedback.
+REVIEWER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS
+# The default site's service centre keeps the shared material library and the catalogue of standard items
+# (事项目录), which also shows it the catalogue report (guides/admin/catalogue.py).
+LIBRARY_PERMISSIONS = (
     "guides.add_material",
     "guides.change_material",
     "guides.add_catalogueitem",
@@ -105,17 +115,13 @@ def setup_roles():
             if not model.objects.filter(name=chinese).exists():
                 model.objects.filter(name=english).update(name=chinese)
 
-    reviewers, _created = Group.objects.get_or_create(name=REVIEWERS)
-    reviewers.permissions.add(*_permissions(REVIEWER_MODEL_PERMISSIONS))
-    _grant_documents(reviewers)
-    _grant_pages(reviewers, indexes, REVIEWER_PAGE_ACTIONS)
-
-    task = GroupApprovalTask.objects.filter(name=REVIEWERS).first() or GroupApprovalTask.objects.create(name=REVIEWERS)
-    task.groups.set([reviewers])
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for index in indexes:
-        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    # Before each site had its own, one workflow was assigned on every guide index: the sites' own take over.
+    WorkflowPage.objects.filter(page__in=indexes, workflow__name=WORKFLOW).delete()
+    default_id = default_site_id()
+    reviewer_groups = [
+        _site_review(site, indexes, default=site.pk == default_id)
+        for site in Site.objects.select_related("root_page").order_by("pk")
+    ]
 
     editor_groups = []
     for department in Department.objects.select_related("site__root_page"):
@@ -126,7 +132,42 @@ def setup_roles():
         own = [index for index in indexes if index.path.startswith(department.site.root_page.path)]
         _grant_pages(group, own, EDITOR_PAGE_ACTIONS)
         editor_groups.append(group)
-    return reviewers, editor_groups
+    return reviewer_groups, editor_groups
+
+
+def review_names(site, default):
+    """(reviewer group, workflow) names of a site."""
+    if default:
+        return REVIEWERS, WORKFLOW
+    found = SiteSettings.objects.filter(site=site).first()
+    place = (found and (found.city_name or found.site_name)) or site.site_name or site.hostname
+    return f"{place}{REVIEWERS}", f"{place}{WORKFLOW}"
+
+
+def _site_review(site, indexes, default):
+    """The reviewer group and workflow of `site`, made or repaired: the workflow is the one assigned on the site's
+    root page (made when there is none), its approval task's group the reviewers. Returns the group."""
+    group_name, workflow_name = review_names(site, default)
+    assigned = WorkflowPage.objects.filter(page=site.root_page).select_related("workflow").first()
+    workflow = assigned.workflow if assigned else Workflow.objects.get_or_create(name=workflow_name)[0]
+    WorkflowPage.objects.update_or_create(page=site.root_page, defaults={"workflow": workflow})
+    task = (
+        GroupApprovalTask.objects.filter(pk__in=workflow.workflow_tasks.values("task_id")).first()
+        or GroupApprovalTask.objects.filter(name=group_name).first()
+        or GroupApprovalTask.objects.create(name=group_name)
+    )
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    reviewers = task.groups.first() or Group.objects.get_or_create(name=group_name)[0]
+    task.groups.add(reviewers)
+    reviewers.permissions.add(*_permissions(REVIEWER_MODEL_PERMISSIONS + (LIBRARY_PERMISSIONS if default else ())))
+    _grant_documents(reviewers)
+    own = [index for index in indexes if site_of(index.path) == site]
+    _grant_pages(reviewers, own, REVIEWER_PAGE_ACTIONS)
+    # Publish on another site's indexes (the one reviewer group of before): that site's reviewers' now.
+    GroupPagePermission.objects.filter(group=reviewers, permission__codename="publish_page").exclude(
+        page__in=own
+    ).delete()
+    return reviewers
 
 
 def create_demo_users(password=None, departments=2):

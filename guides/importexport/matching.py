@@ -36,12 +36,12 @@ from .problems import Problem
 MAX_SLUG_SUFFIX = 100
 
 
-def holders(codes):
-    """{code: (live guides, offline guides)} holding each of `codes`, as the module's rule says."""
+def holders(codes, site):
+    """{code: (live guides, offline guides)} holding each of `codes` on `site`, as the module's rule says."""
     return (
         GuidePage.objects.select_related("department", "catalogue_item")
         .prefetch_related("materials__material", "fees", "steps", "halls__hall")
-        .holders(codes)
+        .holders(codes, site)
     )
 
 

@@ -7,6 +7,10 @@ editor form does, so a guide that differs from its catalogue item is refused too
 the same rule for both, GuideQuerySet.holders).
 Any problem anywhere refuses the whole file. `apply` then writes one revision per changed guide, with the
 change note 批量导入, and publishes it, all in one transaction.
+
+An import goes into one site: its departments and halls are looked up by name among that site's, its item codes
+are matched among that site's guides (another city's guide with the same code is another guide), and new guides
+go under that site's guide index.
 """
 
 from dataclasses import dataclass, field
@@ -28,6 +32,7 @@ from guides.models import (
     Material,
     ServiceHall,
 )
+from web.sites import site_of
 
 from .columns import (
     ADDED_LATER,
@@ -66,6 +71,7 @@ class Plan:
     changes: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    index: GuideIndexPage | None = None  # where new guides go: the site's guide index
 
     @property
     def created(self):
@@ -173,23 +179,30 @@ def _slug_problems(changes, index):
     return problems
 
 
-def build_plan(records):
-    """What importing these records would do; ImportRefused with every problem if anything is wrong."""
+def site_index(site):
+    """The guide index of `site` where an import adds new guides: the first in the site's own tree (not in the tree
+    of a site below it); None if it has none."""
+    indexes = GuideIndexPage.objects.filter(path__startswith=site.root_page.path).order_by("path")
+    return next((index for index in indexes if site_of(index.path) == site), None)
+
+
+def build_plan(records, site):
+    """What importing these records into `site` would do; ImportRefused with every problem if anything is wrong."""
     lookups = {
-        "departments": {department.name: department for department in Department.objects.all()},
-        "materials": {material.name: material for material in Material.objects.all()},
-        "halls": {hall.name: hall for hall in ServiceHall.objects.all()},
+        "departments": {department.name: department for department in Department.objects.on(site)},
+        "materials": {material.name: material for material in Material.objects.all()},  # one, province-wide
+        "halls": {hall.name: hall for hall in ServiceHall.objects.on(site)},
     }
-    held = holders(record.item_code for record in records)
+    held = holders((record.item_code for record in records), site)
     # The items the file names, and those its guides implement now (kept for a file without the column).
     implemented = {page.catalogue_item_id for pages in held.values() for group in pages for page in group}
     named = {record.fields.get("catalogue_item") for record in records}
     lookups["catalogue"] = {
         item.code: item for item in CatalogueItem.objects.filter(Q(code__in=named) | Q(pk__in=implemented))
     }
-    index = GuideIndexPage.objects.first()
+    index = site_index(site)
     file_slugs = {record.fields["slug"] for record in records if record.fields.get("slug")}
-    plan, problems = Plan(), []
+    plan, problems = Plan(index=index), []
     for record in records:
         page, match_problems = match(record, held[record.item_code], HEADERS["guide"]["item_code"])
         lookup_problems = _lookup_problems(record, lookups)
@@ -224,7 +237,7 @@ def build_plan(records):
 @transaction.atomic
 def apply(plan, user=None):
     """Write and publish every change of the plan, each as a revision with the change note 批量导入."""
-    index = GuideIndexPage.objects.first()
+    index = plan.index
     for change in plan.changes:
         page = change.page
         page.materials = change.materials

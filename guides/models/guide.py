@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, Revision, Site
+from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
 from guides import changelog, checklist, limits, review_dates, rules, situations
@@ -25,7 +25,7 @@ from guides.choices import (
 from guides.phones import effective_phones
 from guides.text import split_names
 from search.documents import search_fields_for
-from web.sites import EVERY_SITE
+from web.sites import EVERY_SITE, sites_holding
 
 from .editor_panels import PublishingCheckPanel
 from .fields import optional_document
@@ -271,8 +271,7 @@ class GuidePage(GuideRoutesMixin, Page):
 
     def sites(self):
         """The sites whose tree holds this guide (by its tree path, which a new guide has before its URL)."""
-        roots = Site.objects.select_related("root_page")
-        return [site for site in roots if self.path and self.path.startswith(site.root_page.path)]
+        return sites_holding(self.path)
 
     def publishing_problems(
         self, materials=None, fees=None, halls=None, steps=None, *, code_holders=None, published_before=None

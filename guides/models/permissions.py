@@ -7,15 +7,20 @@ only "add" counts. Grants of any other group keep Wagtail's usual meaning, and s
 administrators) may do everything. The groups themselves are set up by guides/admin/roles.py.
 """
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
 
+from web.sites import site_of, sites_within
+
 from .editorial import DepartmentEditors
 from .snippets import Department
 
 _CACHE = "_guides_department_groups"
+_SITES_CACHE = "_guides_site_ids"
 
 
 def department_groups(user):
@@ -56,7 +61,10 @@ def without_other_departments(pages, user):
     departments = writable_department_ids(user)
     if departments is None:
         return pages
-    return pages.filter(Q(guidepage__isnull=True) | Q(guidepage__department_id__in=departments))
+    # On the page's own fields (its type and id), which the admin's page search can filter by as the database can.
+    guides = apps.get_model("guides", "GuidePage")
+    own = guides.objects.filter(department_id__in=departments).values_list("pk", flat=True)
+    return pages.filter(~Q(content_type=ContentType.objects.get_for_model(guides)) | Q(id__in=list(own)))
 
 
 class DepartmentPagePermissionPolicy(PagePermissionPolicy):
@@ -82,3 +90,37 @@ def writable_department_ids(user):
         for grant in grants
         if grant.page.path.startswith(roots.get(groups[grant.group_id]) or "-")
     }
+
+
+def site_ids(user):
+    """Ids of the sites whose reference data (departments, halls) and imports this user works on, or None when not
+    limited to sites (superusers, and users with no page grant: no editor or reviewer role).
+
+    A department editor's site is their department's; anyone else's are the sites of the pages they hold grants on
+    (a site's reviewers hold theirs on its guide indexes), with every site below a grant (cached on the user)."""
+    if not hasattr(user, _SITES_CACHE):
+        setattr(user, _SITES_CACHE, _site_ids(user))
+    return getattr(user, _SITES_CACHE)
+
+
+def _site_ids(user):
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    grants = page_permission_policy.get_cached_permissions_for_user(user)
+    if not grants:
+        return None
+    groups = department_groups(user)
+    found = set(Department.objects.filter(pk__in=groups.values()).values_list("site_id", flat=True))
+    for grant in grants:
+        if grant.group_id in groups:
+            continue
+        site = site_of(grant.page.path)
+        found.update(other.pk for other in [*([site] if site else []), *sites_within(grant.page.path)])
+    return found
+
+
+def on_own_sites(queryset, user):
+    """A queryset of per-site rows (a `site` field) narrowed to the user's sites (site_ids); unchanged for anyone
+    not limited to sites."""
+    sites = site_ids(user)
+    return queryset if sites is None else queryset.filter(site__in=sites)

@@ -79,7 +79,7 @@ class Department(index.Indexed, models.Model):
     ]
     search_fields = analysed_fields(
         "name", "name", "short_name", "code", "enquiry_phone", "complaint_phone", "ordering"
-    )
+    ) + [index.FilterField("site")]  # the admin's lists and choosers show an editor their own site's
 
     objects = OnSiteQuerySet.as_manager()
 
@@ -124,7 +124,7 @@ class ServiceHall(index.Indexed, ClusterableModel):
         FieldPanel("transit_note"),
         MultiFieldPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("坐标")),
     ]
-    search_fields = analysed_fields("name", "name", "address", "phone")
+    search_fields = analysed_fields("name", "name", "address", "phone") + [index.FilterField("site")]
 
     objects = OnSiteQuerySet.as_manager()
 

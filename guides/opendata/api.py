@@ -4,11 +4,12 @@ from django.core.paginator import EmptyPage, Paginator
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from guides.choices import Audience
-from guides.models import Department
-from guides.models.site_settings import absolute_url, current
+from guides.models import Department, GuidePage
+from guides.models.querysets import private_q
+from guides.models.site_settings import SiteSettings, absolute_url, current
 from web.responses import json_response
 
 from . import serialize
@@ -122,6 +123,48 @@ def department_detail(request, code):
             "guides": [serialize.guide_summary(guide, request) for guide in guides],
         }
     )
+
+
+def public_sites():
+    """The sites whose home page is live and public, the default site first."""
+    sites = list(Site.objects.select_related("root_page").order_by("-is_default_site", "pk"))
+    public = Page.objects.filter(pk__in=[site.root_page_id for site in sites]).live().exclude(private_q())
+    shown = set(public.values_list("pk", flat=True))
+    return [site for site in sites if site.root_page_id in shown]
+
+
+@read_only
+def site_list(request):
+    """The installation's public sites: name, city, public base URL, parent site (?parent=<id>: the sites below
+    that one) and how many guides each shows."""
+    try:
+        parent = whole_number(request.GET, "parent", None, 1, 2**31 - 1)
+    except BadParameter as problem:
+        return error(str(problem), 400)
+    sites = public_sites()
+    ids = {site.pk for site in sites}
+    settings = {row.site_id: row for row in SiteSettings.objects.filter(site__in=sites)}
+    results = []
+    for site in sites:
+        row = settings.get(site.pk) or SiteSettings(site=site)
+        parent_id = row.parent_site_id if row.parent_site_id in ids else None  # a parent that is not public: none
+        if parent is not None and parent_id != parent:
+            continue
+        results.append(
+            {
+                "id": site.pk,
+                "name": row.site_name or site.site_name or site.hostname,
+                "city": row.city_name,
+                "base_url": row.root_url,
+                "parent": parent_id,
+                "guide_count": GuidePage.objects.visible(site).count(),
+            }
+        )
+    response = answer({"results": results})
+    # Every site's counts, on every host: the page cache keeps a page per site generation, which a publish on
+    # another city's site leaves as it is, so this list is not kept (a few small queries each time).
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 @read_only

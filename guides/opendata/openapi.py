@@ -124,6 +124,17 @@ SCHEMAS["GuidePage"] = obj(
     }
 )
 SCHEMAS["DepartmentList"] = obj({"results": array(ref("Department"))})
+SCHEMAS["Site"] = obj(
+    {
+        "id": INTEGER,
+        "name": STRING,
+        "city": STRING,
+        "base_url": STRING,
+        "parent": {"type": "integer", "nullable": True},
+        "guide_count": INTEGER,
+    }
+)
+SCHEMAS["SiteList"] = obj({"results": array(ref("Site"))})
 SCHEMAS["DepartmentWithGuides"] = {"allOf": [ref("Department"), obj({"guides": array(ref("GuideSummary"))})]}
 
 
@@ -173,6 +184,14 @@ PATHS = {
             "operationId": "listDepartments",
             "summary": "全部实施部门",
             "responses": {"200": json_response("部门列表", "DepartmentList")},
+        }
+    },
+    "/sites/": {
+        "get": {
+            "operationId": "listSites",
+            "summary": "本系统的全部公开站点（名称、城市、公开地址、上级站点、办事指南数）",
+            "parameters": [query("parent", "上级站点编号：只列它的下级站点", {"type": "integer", "minimum": 1})],
+            "responses": {"200": json_response("站点列表", "SiteList"), "400": BAD_REQUEST},
         }
     },
     "/departments/{code}/": {

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from guides.catalogue_comparison import Implementation, compare, site_of
+from guides.catalogue_comparison import Implementation, compare
 
 SITES = [
     SimpleNamespace(pk=1, name="临江市"),
@@ -60,10 +60,3 @@ def test_limits_in_different_units_compare_in_working_days():
     slower = [implementation(1, committed_days=5), implementation(2, committed_days=8, committed_unit="natural")]
     rows = compare([ITEM], SITES, slower)[0].rows
     assert [row.behind for row in rows[:2]] == [frozenset(), {"committed"}]
-
-
-def test_a_guide_belongs_to_the_site_of_its_nearest_root():
-    roots = [("00010001", "province"), ("000100010002", "city")]
-    assert site_of("0001000100020005", roots) == "city"
-    assert site_of("0001000100030001", roots) == "province"
-    assert site_of("00010002", roots) is None

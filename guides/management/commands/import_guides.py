@@ -2,28 +2,35 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from guides.importexport import FORMATS, MAX_BYTES, ImportRefused, import_guides, report
+from guides.importexport import FORMATS, MAX_BYTES, ImportRefused, chosen_site, import_guides, report
 
 
 class Command(BaseCommand):
     help = (
-        "Imports an implementation list (XLSX, CSV or JSON, as export_guides writes it), keyed by item code. "
-        "All or nothing; exits non-zero and changes nothing when the file is refused."
+        "Imports an implementation list (XLSX, CSV or JSON, as export_guides writes it), keyed by item code, into "
+        "one site (--site). All or nothing; exits non-zero and changes nothing when the file is refused."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--format", choices=FORMATS, help="default: from the file name's extension")
         parser.add_argument("--dry-run", action="store_true", help="check the file and show what would change")
+        parser.add_argument(
+            "--site",
+            default="",
+            help="the site to import into, by id or hostname (default: the default site); its departments, halls "
+            "and guides are the ones the file's names and item codes mean",
+        )
 
-    def handle(self, *args, file, format=None, dry_run=False, **options):
+    def handle(self, *args, file, format=None, dry_run=False, site="", **options):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"找不到文件 {file}")
         if path.stat().st_size > MAX_BYTES:
             raise CommandError(f"文件超过 {MAX_BYTES // (1024 * 1024)} MB，请分批导入；没有做任何修改")
         try:
-            plan = import_guides(path.read_bytes(), path.name, fmt=format, dry_run=dry_run)
+            chosen = chosen_site(site)
+            plan = import_guides(path.read_bytes(), path.name, fmt=format, dry_run=dry_run, site=chosen)
         except ImportRefused as refused:
             self.stderr.write(report(refused.problems))
             raise CommandError(f"导入被拒绝（{len(refused.problems)} 个问题），没有做任何修改") from None

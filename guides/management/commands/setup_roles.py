@@ -7,8 +7,9 @@ from guides.admin import roles
 
 class Command(BaseCommand):
     help = (
-        "Creates or repairs the editor group of every department, the reviewer group 政务服务中心审核 and the "
-        "指南审核 workflow. Safe to run again, e.g. after adding a department."
+        "Creates or repairs the editor group of every department, and each site's reviewer group and workflow "
+        "(the default site's 政务服务中心审核 and 指南审核, another site's with its city's name before them). "
+        "Safe to run again, e.g. after adding a department or a site."
     )
 
     def add_arguments(self, parser):
@@ -20,8 +21,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, demo_users=False, **options):
-        reviewers, editor_groups = roles.setup_roles()
-        self.stdout.write(f"审核组：{reviewers.name}；工作流：{roles.WORKFLOW}")
+        reviewer_groups, editor_groups = roles.setup_roles()
+        self.stdout.write("各站点审核组：" + "、".join(group.name for group in reviewer_groups))
         self.stdout.write(f"部门编辑组 {len(editor_groups)} 个：" + "、".join(group.name for group in editor_groups))
         if not demo_users:
             return

@@ -237,7 +237,7 @@ def test_admin_upload_of_a_broken_file_lists_the_problems(content, admin_client)
 
 def test_admin_export_and_bad_tokens(content, admin_client):
     response = admin_client.get(reverse("guides_export", args=["csv"]))
-    assert response["Content-Disposition"] == 'attachment; filename="implementation-list.csv"'
+    assert response["Content-Disposition"] == 'attachment; filename="implementation-list-localhost.csv"'
     assert response.content == export_guides("csv", GuidePage.objects.live())
     assert admin_client.get(reverse("guides_export", args=["pdf"])).status_code == 404
     assert admin_client.post(reverse("guides_import"), {"token": "../../etc/passwd"}).status_code == 404

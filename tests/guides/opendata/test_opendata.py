@@ -99,7 +99,13 @@ def test_the_api_is_read_only(client, guides):
 def test_openapi_document_describes_every_route(client, db):
     document = client.get("/api/v1/openapi.json").json()
     assert document["openapi"].startswith("3.")
-    assert set(document["paths"]) == {"/guides/", "/guides/{item_code}/", "/departments/", "/departments/{code}/"}
+    assert set(document["paths"]) == {
+        "/guides/",
+        "/guides/{item_code}/",
+        "/departments/",
+        "/departments/{code}/",
+        "/sites/",
+    }
     assert document["servers"][0]["url"].endswith("/api/v1")
 
 
