@@ -1,4 +1,4 @@
-"""Open data: JSON API, OpenAPI document, sitemap, Atom feed, JSON-LD."""
+"""Open data: JSON API, OpenAPI document, Atom feed, JSON-LD (the sitemap: test_sitemap.py)."""
 
 import json
 import re
@@ -101,15 +101,6 @@ def test_openapi_document_describes_every_route(client, db):
     assert document["openapi"].startswith("3.")
     assert set(document["paths"]) == {"/guides/", "/guides/{item_code}/", "/departments/", "/departments/{code}/"}
     assert document["servers"][0]["url"].endswith("/api/v1")
-
-
-def test_sitemap_lists_live_guides(client, guide_index, guides):
-    draft = make_guide(guide_index, title="草稿", publish=False, live=False)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    locations = [element.text for element in parse(response.content).iter() if element.tag.endswith("loc")]
-    assert any(location.endswith(guides[0].url) for location in locations)
-    assert not any(location.endswith(draft.url) for location in locations)
 
 
 def test_feed_has_an_entry_per_publish(client, guides):
