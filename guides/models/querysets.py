@@ -115,8 +115,9 @@ class GuideQuerySet(PublicPageQuerySet):
             department.guide_count = counts[department.pk]
         return departments
 
-    def board_rows(self, site, request=None):
-        """One plain commitments row per guide visible on `site`, ordered by department then title."""
+    def board_rows(self, site):
+        """One plain commitments row per guide visible on `site`, ordered by department then title; without its
+        URL (the board finds those of the page of rows it lists: commitments_board)."""
         guides = (
             self.visible(site)
             .annotate(
@@ -128,8 +129,9 @@ class GuideQuerySet(PublicPageQuerySet):
         )
         return [
             commitments.GuideRow(
+                pk=guide.pk,
                 title=guide.title,
-                url=guide.get_url(request),
+                url="",
                 department=guide.department.name,
                 department_code=guide.department.code,
                 legal_limit_days=guide.legal_limit_days,
