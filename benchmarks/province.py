@@ -261,6 +261,7 @@ def main():
     parser.add_argument("--searches", type=int, default=300, help="timed queries per backend and scope")
     parser.add_argument("--repeat", type=int, default=5, help="timed requests per page")
     parser.add_argument("--import-count", type=int, default=10000, help="guides in the imported list")
+    parser.add_argument("--parts", default="search,pages,import", help="what `measure` times, comma-separated")
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
         parser.error("set DATABASE_URL (postgres://…/zhinan_scale or sqlite:////tmp/province.sqlite3)")
@@ -275,10 +276,14 @@ def main():
     print("\n| measurement | figure | load average (1 min) |\n| --- | --- | --- |")
     if args.step in ("build", "all"):
         build(args, aliases)
+    parts = args.parts.split(",")
     if args.step in ("measure", "all"):
-        measure_search(aliases, args.searches)
-        measure_pages(args.repeat)
-        measure_import(args.import_count)
+        if "search" in parts:
+            measure_search(aliases, args.searches)
+        if "pages" in parts:
+            measure_pages(args.repeat)
+        if "import" in parts:
+            measure_import(args.import_count)
     if args.step in ("drop", "all"):
         drop(aliases)
     print(f"\nmachine speed after: {benchsetup.machine_speed()}")
