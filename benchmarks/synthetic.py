@@ -29,19 +29,27 @@ SUMMARIES = [
 ]
 
 
-def make_departments(count=20):
+def make_departments(count=20, site=None, prefix="合成测试"):
+    """`count` departments of `site` (None: the default site), named with `prefix` (the importer finds a
+    department by name in every site, so each site's names must differ)."""
     from guides.models import Department
 
+    on_site = {"site": site} if site is not None else {}
     return [
         Department.objects.create(
-            name=f"合成测试部门{n:02d}", short_name=f"部门{n:02d}", code=f"bench{n:02d}", enquiry_phone="12345"
+            name=f"{prefix}部门{n:02d}",
+            short_name=f"部门{n:02d}",
+            code=f"bench{n:02d}",
+            enquiry_phone="12345",
+            **on_site,
         )
         for n in range(count)
     ]
 
 
-def make_guides(index, count, seed=20261126):
-    """`count` live guides under `index`, each with one to three materials.
+def make_guides(index, count, seed=20261126, departments=None):
+    """`count` live guides under `index`, each with one to three materials, each of one of `departments`
+    (default: 20 new ones of the default site).
 
     Written in bulk: Page rows with their tree paths computed here, then the GuidePage rows (Django cannot
     bulk-create a multi-table model in one call), with no signals, so nothing is indexed on the way.
@@ -52,7 +60,7 @@ def make_guides(index, count, seed=20261126):
     from guides.models import GuideMaterial, GuidePage
 
     rng = random.Random(seed)
-    departments = make_departments()
+    departments = departments or make_departments()
     now = timezone.now()
     content_type = ContentType.objects.get_for_model(GuidePage)
     guides = []

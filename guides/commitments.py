@@ -25,6 +25,7 @@ class GuideRow:
     pledge_materials: int = 0
     legal_limit_unit: str = limits.LimitUnit.WORKING
     committed_limit_unit: str = limits.LimitUnit.WORKING
+    pk: int = 0
 
     @property
     def compression(self):
@@ -144,10 +145,12 @@ def department_table(rows, handling=()):
     return table
 
 
-def board(rows, handling=()):
+def board(rows, handling=(), listed=None):
     """Every figure of the board, as plain data (also what /api/commitments/ returns). `handling`: the 纠错 and
-    差评 about these guides (HandlingRow), for each department's 差评整改率 and handling time."""
+    差评 about these guides (HandlingRow), for each department's 差评整改率 and handling time. `listed`: the rows
+    whose limits the board lists one by one (a page of them; default: every row)."""
     rows, handling = list(rows), list(handling)
+    listed = rows if listed is None else listed
     return {
         "count": len(rows),
         "shares": [asdict(share) | {"ratio": share.ratio} for share in shares(rows)],
@@ -155,5 +158,8 @@ def board(rows, handling=()):
         "materials": material_counts(rows),
         "departments": department_table(rows, handling),
         "handling": handling_figures(handling),
-        "guides": [asdict(row) | row.limits_shown() | {"compression": row.compression} for row in rows],
+        "longest_legal_working_days": max(
+            (limits.working_days(row.legal_limit_days, row.legal_limit_unit) for row in rows), default=0
+        ),
+        "guides": [asdict(row) | row.limits_shown() | {"compression": row.compression} for row in listed],
     }

@@ -92,6 +92,7 @@ def urls_to_walk(site):
         "api/v1/departments/": ["/api/v1/departments/"],
         "api/v1/departments/<str:code>/": [f"/api/v1/departments/{code}/"],
         "sitemap.xml": ["/sitemap.xml"],
+        "sitemap-<str:section>.xml": ["/sitemap-pages.xml", "/sitemap-guides.xml"],
         "feeds/guides.atom": ["/feeds/guides.atom"],
         "open-data/": ["/open-data/"],
         "open-data/implementation-list.<str:fmt>": [f"/open-data/implementation-list.{fmt}" for fmt in FORMATS],

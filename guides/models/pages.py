@@ -1,8 +1,11 @@
 """Browse pages: home, the guide index, topics, life events and the commitments board."""
 
 import math
+from dataclasses import replace
 
+from django.core.paginator import InvalidPage, Paginator
 from django.db import models
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -299,18 +302,31 @@ class CommitmentsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["board"] = commitments_board(request)
+        try:
+            context["board"] = commitments_board(request, request.GET.get("page") or 1)
+        except InvalidPage:
+            raise Http404 from None
         context["guide_list_url"] = context["board"]["guide_list_url"]
         return context
 
 
-def commitments_board(request):
-    """Every figure of the board of the request's site (guides.commitments.board) and `guide_list_url`, the list
-    its figures link to."""
+BOARD_PAGE_SIZE = 100  # guides whose limits the board lists on one page (its figures cover them all)
+
+
+def commitments_board(request, page_number=1, page_size=BOARD_PAGE_SIZE):
+    """Every figure of the board of the request's site (guides.commitments.board), `guide_list_url`, the list
+    its figures link to, and the page `page_number` of the guides it lists one by one (Paginator.page: raises
+    InvalidPage), with only that page's URLs looked up."""
     site = Site.find_for_request(request)
+    rows = GuidePage.objects.board_rows(site)
+    page = Paginator(rows, page_size).page(page_number)
+    urls = {listed.pk: listed.get_url(request) for listed in Page.objects.filter(pk__in=[row.pk for row in page])}
     board = commitments.board(
-        GuidePage.objects.board_rows(site, request), handling_rows(GuidePage.objects.visible(site))
+        rows,
+        handling_rows(GuidePage.objects.visible(site)),
+        [replace(row, url=urls[row.pk]) for row in page],
     )
+    board["paging"] = {"page": page.number, "pages": page.paginator.num_pages, "page_size": page_size}
     index = GuideIndexPage.objects.visible(site).first()
     board["guide_list_url"] = index.get_url(request) if index else None
     return board

@@ -9,7 +9,7 @@ import datetime
 from collections import defaultdict
 
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from wagtail.models import PageLogEntry, PageManager, PageQuerySet, PageViewRestriction, Revision, Site
 
@@ -115,34 +115,42 @@ class GuideQuerySet(PublicPageQuerySet):
             department.guide_count = counts[department.pk]
         return departments
 
-    def board_rows(self, site, request=None):
-        """One plain commitments row per guide visible on `site`, ordered by department then title."""
+    def board_rows(self, site):
+        """One plain commitments row per guide visible on `site`, ordered by department then title; without its
+        URL (the board finds those of the page of rows it lists: commitments_board). Read as plain values, not
+        pages: a province's site holds thousands of guides."""
         guides = (
             self.visible(site)
             .annotate(
-                material_count=Count("materials", distinct=True),
-                exempt_count=Count("materials", filter=Q(materials__exempt_by_data_sharing=True), distinct=True),
-                pledge_count=Count("materials", filter=Q(materials__pledge_allowed=True), distinct=True),
+                materials_count=Count("materials", distinct=True),
+                exempt_materials=Count("materials", filter=Q(materials__exempt_by_data_sharing=True), distinct=True),
+                pledge_materials=Count("materials", filter=Q(materials__pledge_allowed=True), distinct=True),
             )
             .order_by("department__ordering", "department__name", "title")
+            .values(
+                "pk",
+                "title",
+                "legal_limit_days",
+                "committed_limit_days",
+                "legal_limit_unit",
+                "committed_limit_unit",
+                "online_level",
+                "visits_required",
+                "materials_count",
+                "exempt_materials",
+                "pledge_materials",
+                department_name=F("department__name"),
+                department_code=F("department__code"),
+            )
         )
         return [
             commitments.GuideRow(
-                title=guide.title,
-                url=guide.get_url(request),
-                department=guide.department.name,
-                department_code=guide.department.code,
-                legal_limit_days=guide.legal_limit_days,
-                committed_limit_days=guide.committed_limit_days,
-                legal_limit_unit=guide.legal_limit_unit,
-                committed_limit_unit=guide.committed_limit_unit,
-                online_level=guide.online_level,
-                visits_required=guide.visits_required,
-                materials=guide.material_count,
-                exempt_materials=guide.exempt_count,
-                pledge_materials=guide.pledge_count,
+                url="",
+                department=values.pop("department_name"),
+                materials=values.pop("materials_count"),
+                **values,
             )
-            for guide in guides
+            for values in guides
         ]
 
     def holders(self, codes, site=EVERY_SITE):

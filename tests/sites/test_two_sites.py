@@ -50,7 +50,7 @@ def get(client, host, url, **params):
 def text(client, host, url, **params):
     response = get(client, host, url, **params)
     assert response.status_code == 200, (host, url, response.status_code)
-    return response.content.decode()
+    return response.getvalue().decode()
 
 
 def own_and_other(cities):

@@ -36,6 +36,6 @@ def _text(data, fmt):
 def test_a_login_only_guide_is_in_no_public_download(client, login_only_guide, fmt):
     response = client.get(f"/open-data/implementation-list.{fmt}")
     assert response.status_code == 200
-    text = _text(response.content, fmt)
+    text = _text(response.getvalue(), fmt)
     assert "居民身份证换领" in text  # the public guides are there
     assert MARKER not in text and login_only_guide.item_code not in text

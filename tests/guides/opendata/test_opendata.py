@@ -1,4 +1,4 @@
-"""Open data: JSON API, OpenAPI document, sitemap, Atom feed, JSON-LD."""
+"""Open data: JSON API, OpenAPI document, Atom feed, JSON-LD (the sitemap: test_sitemap.py)."""
 
 import json
 import re
@@ -6,7 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from guides.importexport import import_guides
+from guides.importexport import export_guides, import_guides
+from guides.models import GuidePage
+from guides.opendata import downloads
 from guides.opendata.openapi import SCHEMAS
 from tests.factories import add_hall, make_department, make_guide
 
@@ -109,15 +111,6 @@ def test_openapi_document_describes_every_route(client, db):
     assert document["servers"][0]["url"].endswith("/api/v1")
 
 
-def test_sitemap_lists_live_guides(client, guide_index, guides):
-    draft = make_guide(guide_index, title="草稿", publish=False, live=False)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    locations = [element.text for element in parse(response.content).iter() if element.tag.endswith("loc")]
-    assert any(location.endswith(guides[0].url) for location in locations)
-    assert not any(location.endswith(draft.url) for location in locations)
-
-
 def test_feed_has_an_entry_per_publish(client, guides):
     guide = guides[0]
     guide.summary = "换领说明已更新"
@@ -160,9 +153,27 @@ def test_the_implementation_list_reads_back_with_import_guides(client, guides, f
     response = client.get(f"/open-data/implementation-list.{fmt}")
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="implementation-list.{fmt}"'
-    plan = import_guides(response.content, f"implementation-list.{fmt}", dry_run=True)
+    plan = import_guides(response.getvalue(), f"implementation-list.{fmt}", dry_run=True)
     assert plan.changes == []  # the export is exactly what is published
     assert len(plan.unchanged) == len(guides)
+
+
+@pytest.mark.parametrize("fmt", sorted(downloads.STREAMED))
+def test_a_streamed_list_is_the_same_file_as_one_written_whole(client, guides, fmt, monkeypatch):
+    monkeypatch.setattr(downloads, "BATCH", 2)  # three guides: two batches
+    response = client.get(f"/open-data/implementation-list.{fmt}")
+    assert response.streaming
+    whole = export_guides(fmt, GuidePage.objects.live())
+    if fmt == "csv":
+        assert response.getvalue() == whole
+    else:
+        assert json.loads(response.getvalue()) == json.loads(whole)
+        assert [guide["title"] for guide in json.loads(whole)["guides"]] == [guide.title for guide in guides]
+
+
+def test_a_streamed_list_of_no_guides_is_a_file_with_headers_only(client, db):
+    assert client.get("/open-data/implementation-list.csv").getvalue() == export_guides("csv", GuidePage.objects.none())
+    assert json.loads(client.get("/open-data/implementation-list.json").getvalue()) == {"guides": []}
 
 
 def test_an_unknown_format_is_404(client, db):

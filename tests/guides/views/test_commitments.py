@@ -67,3 +67,45 @@ def test_board_page_links_each_figure_to_its_guides(client, site_tree, live_guid
     assert "75.0%" in html
     listed = client.get("/guides/", {"instant": "1"}).content.decode()
     assert listed.count("guide-list__item") == 1
+
+
+@pytest.mark.django_db
+def test_api_pages_the_guides_it_lists_but_counts_them_all(client, live_guides, guide_index):
+    first = client.get("/api/commitments/", {"page_size": 1}).json()
+    second = client.get("/api/commitments/", {"page_size": 1, "page": 2}).json()
+    assert first["count"] == second["count"] == 2
+    assert first["shares"] == second["shares"]
+    assert len(first["guides"]) == len(second["guides"]) == 1
+    assert first["guides"][0]["title"] != second["guides"][0]["title"]
+    assert all(guide["url"].startswith("/guides/") for guide in first["guides"] + second["guides"])
+    assert first["paging"]["pages"] == 2
+    assert first["paging"]["previous"] is None and "page=2" in first["paging"]["next"]
+    assert second["paging"]["next"] is None and "page=1" in second["paging"]["previous"]
+    assert first["longest_legal_working_days"] == 20
+    assert client.get("/api/commitments/", {"page_size": 1, "page": 3}).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params", [{"page": "0"}, {"page": "x"}, {"page": "１"}, {"page_size": "0"}, {"page_size": "1001"}, {"page": "-1"}]
+)
+def test_api_refuses_bad_paging_in_chinese(client, live_guides, params):
+    response = client.get("/api/commitments/", params)
+    assert response.status_code == 400
+    assert "应为" in response.json()["error"]
+
+
+@pytest.mark.django_db
+def test_board_page_lists_a_page_of_guides(client, site_tree, live_guides, guide_index, monkeypatch):
+    from guides.models import CommitmentsPage, pages
+
+    home, _index = site_tree
+    home.add_child(instance=CommitmentsPage(title="承诺公示", slug="commitments"))
+    monkeypatch.setattr(pages.commitments_board, "__defaults__", (1, 1))
+    first = client.get("/commitments/").content.decode()
+    second = client.get("/commitments/", {"page": 2}).content.decode()
+    assert "第 1 页，共 2 页" in first and 'href="?page=2#guide-limits"' in first
+    assert "第 2 页，共 2 页" in second and 'href="?page=1#guide-limits"' in second
+    assert first.count('<tr>\n                            <th scope="row"><a href="/guides/') == 1
+    assert client.get("/commitments/", {"page": 3}).status_code == 404
+    assert client.get("/commitments/", {"page": "x"}).status_code == 404
