@@ -183,21 +183,19 @@ def run_search(backend, params, analysed, with_facets):
         return 0, 0, None, {}
     number = min(params.page, paginator.num_pages)  # past the end: show the last page
     start = (number - 1) * PAGE_SIZE
-    whole, ordered = total, results
+    whole = total
     if (whole_query := analysed.whole_query) is not None:
-        ordered = backend.search(whole_query, queryset)
-        whole = ordered.count()
-        if whole in (0, total):
-            ordered = results
-    guides = list(ordered[start : start + PAGE_SIZE])
-    if 0 < whole < total and len(guides) < PAGE_SIZE:  # the page reaches the partial matches: the rest of them
-        answered = [
-            guide.pk
-            for guide in backend.search(whole_query, queryset.select_related(None).only("pk"), order_by_relevance=False)
-        ]
-        partial = backend.search(analysed.engine_query, queryset.exclude(pk__in=answered))
-        skipped = max(0, start - whole)
-        guides += partial[skipped : skipped + PAGE_SIZE - len(guides)]
+        answering = backend.search(whole_query, queryset)
+        whole = answering.count()
+    if not 0 < whole < total:
+        guides = list(results[start : start + PAGE_SIZE])
+    else:  # the whole matches first (as counted: a ranked search may list more than it counts), then the rest
+        guides = list(answering[start : min(start + PAGE_SIZE, whole)])
+        if len(guides) < PAGE_SIZE:
+            answered = [guide.pk for guide in answering[:whole]]
+            partial = backend.search(analysed.engine_query, queryset.exclude(pk__in=answered))
+            skipped = max(0, start - whole)
+            guides += partial[skipped : skipped + PAGE_SIZE - len(guides)]
     return total, whole, ResultsPage(guides, number, paginator), facets
 
 
