@@ -171,8 +171,8 @@ def run_search(backend, params, analysed, with_facets):
     """(total, whole, page of guides, facets) for an analysed query on one backend.
 
     `whole` counts the guides that answer the whole query (AnalysedQuery.whole_query): they come first, then the
-    guides that match only some of its words, each part in the engine's order; it is the total when every match
-    answers the whole query."""
+    guides that match only some of its words, each part in the order the query ranks them; it is the total when
+    every match answers the whole query."""
     queryset = GuidePage.objects.visible(params.sites).filter(**params.lookups()).only(*RESULT_FIELDS)
     results = backend.search(analysed.engine_query, queryset, operator="or")
     # The facets before the total: on the database, their grouped count of every match gives the total too.
@@ -183,16 +183,16 @@ def run_search(backend, params, analysed, with_facets):
         return 0, 0, None, {}
     number = min(params.page, paginator.num_pages)  # past the end: show the last page
     start = (number - 1) * PAGE_SIZE
-    whole = total
-    if (whole_query := analysed.whole_query) is not None:
-        answering = backend.search(whole_query, queryset)
-        whole = answering.count()
+    answered = None  # the guides that answer the whole query, when it has partial matches
+    if analysed.whole_query is not None:
+        answered = [guide.pk for guide in backend.search(analysed.whole_query, queryset)[:total]]
+    whole = total if answered is None else len(answered)
     if not 0 < whole < total:
         guides = list(results[start : start + PAGE_SIZE])
-    else:  # the whole matches first (as counted: a ranked search may list more than it counts), then the rest
-        guides = list(answering[start : min(start + PAGE_SIZE, whole)])
+    else:  # the whole matches first, then the rest; each part in the order the query itself ranks them
+        first = backend.search(analysed.engine_query, queryset.filter(pk__in=answered))
+        guides = list(first[start : start + PAGE_SIZE])
         if len(guides) < PAGE_SIZE:
-            answered = [guide.pk for guide in answering[:whole]]
             partial = backend.search(analysed.engine_query, queryset.exclude(pk__in=answered))
             skipped = max(0, start - whole)
             guides += partial[skipped : skipped + PAGE_SIZE - len(guides)]
