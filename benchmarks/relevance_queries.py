@@ -254,3 +254,51 @@ SENTENCE_QUERIES = [
     ("everyday", "港澳通行证", (HK_MACAO,)),
     ("everyday", "居住证", (RESIDENCE_PERMIT,)),
 ]
+
+# Held out (issue 16, third pass): written and committed before the misses above were worked on, by someone who
+# had not read the guides' texts for them; never tuned on. The six misses of the set above are reported apart.
+ISSUE_16_MISSES = [
+    query
+    for query in SENTENCE_QUERIES
+    if query[1]
+    in {
+        "开个小超市要办什么证",
+        "店铺关门了营业执照怎么处理",
+        "在外地交的养老保险怎么转回来",
+        "自由职业者交养老保险",
+        "老人满七十岁坐公交免费",
+        "没有本地户口孩子上学",
+    }
+]
+HELD_OUT_QUERIES = [
+    ("sentence", "开奶茶店要办哪些证", (FOOD, SOLE_TRADER)),
+    ("sentence", "公司不想开了怎么关掉", (COMPANY_CLOSE,)),
+    ("sentence", "换了城市工作养老保险怎么办", (PENSION_TRANSFER,)),
+    ("sentence", "送外卖的怎么自己买社保", (FLEXIBLE_WORKER,)),
+    ("sentence", "孩子要上小学了怎么报名", (SCHOOL,)),
+    ("sentence", "结婚要带什么证件", (MARRIAGE,)),
+    ("sentence", "护照过期了怎么重新办", (PASSPORT,)),
+    ("sentence", "驾照到期了去哪里换", (DRIVING_LICENCE,)),
+    ("sentence", "租房子住能不能取公积金", (HOUSING_FUND,)),
+    ("sentence", "准备要二胎需要登记吗", (BIRTH_SERVICE,)),
+    ("sentence", "丢了工作每个月能领多少钱", (UNEMPLOYMENT,)),
+    ("sentence", "爸妈跟我去外地住看病怎么报", (MEDICAL_ELSEWHERE,)),
+    ("sentence", "开公司要多少天能拿到执照", (COMPANY,)),
+    ("sentence", "公司的法人代表换人了要办什么", (COMPANY_CHANGE,)),
+    ("sentence", "开了个体户怎么领发票", ("发票领用",)),
+    ("sentence", "刻公章要去哪里备案", ("公章刻制备案",)),
+    ("situation", "开药房要什么许可", (PHARMACY,)),
+    ("situation", "家里有残疾人怎么办残疾证", (DISABILITY,)),
+    ("situation", "房子抵押贷款", (MORTGAGE,)),
+    ("situation", "新房交钥匙后办证", (NEW_FLAT,)),
+    ("situation", "孩子刚出生上医保", (MEDICAL_INSURANCE,)),
+    ("situation", "社保卡消磁了读不出来", (CARD_REPLACEMENT,)),
+    ("situation", "身份证到期换新证", (ID_CARD,)),
+    ("situation", "家里收入低吃不上饭", (WELFARE, EMERGENCY_AID)),
+    ("situation", "店门口挂广告牌", ("户外广告设施设置审批",)),
+    ("situation", "饭店的污水排到下水道", ("城镇污水排入排水管网许可",)),
+    ("situation", "开职业中介所", ("人力资源服务许可",)),
+    ("situation", "货车跑运输要办证", ("道路货物运输经营许可",)),
+    ("situation", "宾馆开业卫生许可", ("公共场所卫生许可",)),
+    ("shorthand", "gjj租房提取", (HOUSING_FUND,)),
+]

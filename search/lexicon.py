@@ -70,16 +70,22 @@ def clauses(names, questions, conditions):
     yield from (clause for text in conditions for clause in CLAUSE_RE.split(text) if clause)
 
 
-def propose(tokenizer, guides):
+def propose(tokenizer, guides, synonyms=lambda word: ()):
     """{phrase: [guide titles]} from `guides`: [(title, everyday names, FAQ questions, conditions texts)].
 
     A phrase is 2 to MAX_PHRASE_WORDS words of one clause, not the guide's title itself, and distinctive: all
     its words are in the texts of at most MAX_GUIDES_PER_PHRASE guides.
+
+    A clause may name what another guide does: 社会保障卡申领 lists the everyday name 社保卡补办, but 补办 is what
+    社会保障卡补领、换领 does, and its text says so too. So of the guides whose texts hold the phrase, it goes to
+    those whose titles say the most of its words (title_agrees: the word, a synonym of it, or the same kind of
+    act), and to the guide it came from only while no other guide's title says more of them.
     """
     texts = {
         title: analysis.normalise(" ".join([title, *names, *questions, *conditions]))
         for title, names, questions, conditions in guides
     }
+    title_words = {title: _title_words(tokenizer, title) for title in texts}
     proposals = {}
     for title, names, questions, conditions in guides:
         normalised_title = analysis.normalise(title)
@@ -88,6 +94,23 @@ def propose(tokenizer, guides):
             if len(words) < 2 or all(word in normalised_title for word in words):
                 continue
             sharing = [other for other, text in texts.items() if all(word in text for word in words)]
-            if len(sharing) <= MAX_GUIDES_PER_PHRASE:
-                proposals.setdefault(" ".join(words), set()).add(title)
+            if len(sharing) > MAX_GUIDES_PER_PHRASE:
+                continue
+            said = {other: sum(title_agrees(word, title_words[other], synonyms) for word in words) for other in sharing}
+            best = max(said.values())
+            chosen = [title] if said[title] == best else [other for other, count in said.items() if count == best]
+            proposals.setdefault(" ".join(words), set()).update(chosen)
     return {phrase: sorted(titles) for phrase, titles in sorted(proposals.items())}
+
+
+def title_agrees(word, title_words, synonyms):
+    """Whether a guide's title (its words) says `word`: the word or a synonym is in it, or, for a two-character
+    word, a two-character title word begins with the same character: the same kind of act (补办 and 补领, 换证
+    and 换领), as the first character of an official act names it."""
+    if any(alternative in title_word for alternative in (word, *synonyms(word)) for title_word in title_words):
+        return True
+    return len(word) == 2 and any(len(title_word) == 2 and title_word[0] == word[0] for title_word in title_words)
+
+
+def _title_words(tokenizer, title):
+    return {word for word in tokenizer.cut(analysis.normalise(title)) if len(word) > 1 and analysis.is_cjk(word)}

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from modelsearch.query import MATCH_NONE, Or, PlainText
+from modelsearch.query import MATCH_NONE, And, Or, PlainText
 
 from . import analysis
 
@@ -16,6 +16,8 @@ class AnalysedQuery:
     tokens: tuple  # whitespace-free tokens the engine matches: the terms and their parts
     marks: tuple  # words to highlight in titles and summaries
     terms: tuple = ()  # (term, its parts) for each word typed, spelt in pinyin or added as a synonym
+    concepts: tuple = ()  # for each meaningful word typed: the word, its spellings and synonyms
+    situations: tuple = ()  # the terms the lexicon's situations added (search.lexicon)
 
     @property
     def engine_query(self):
@@ -36,6 +38,21 @@ class AnalysedQuery:
                 alternatives.append(PlainText(" ".join(parts), operator="and"))
         return Or(alternatives)
 
+    @property
+    def whole_query(self):
+        """The guides that answer the whole query, not only some of its words; None when every match does.
+
+        When the query describes a situation the lexicon knows, the guides its terms name: they answer the
+        sentence (身份证丢了怎么办 → 补领), while a guide that merely lists 身份证 among its materials does not.
+        Otherwise the guides that match each meaningful word typed, or a spelling or synonym of it; a query of
+        one such word has no partial matches.
+        """
+        if self.situations:  # the terms as such: their parts would find any guide that says 社会保障卡 and 申领
+            return Or([PlainText(term) for term in self.situations])
+        if len(self.concepts) < 2:
+            return None
+        return And([Or([PlainText(word) for word in concept]) for concept in self.concepts])
+
 
 def clean(raw):
     """The normalised query: width, case, script, control characters, spaces; cut to MAX_QUERY_LENGTH."""
@@ -49,11 +66,14 @@ def analyse_query(vocabulary, raw):
     typed = []  # every word typed, those inside others too (改名 in 改名字): each may have synonyms
     words = []  # the words of what the site does not know as a whole: each matches on its own
     names = []  # names the site knows, typed whole, spelt alike or synonyms: a guide needs all their parts
+    spellings = {}  # each word typed: the names its chunk is a spelling of (sfz → 身份证)
     for chunk in (run for typed_chunk in text.split() for run in analysis.script_runs(typed_chunk)):
         key = chunk if analysis.is_latin_query(chunk) else analysis.pinyin_keys(chunk)[0]
         spelt_alike = vocabulary.terms_for_pinyin(key)
         segmented = vocabulary.segment(chunk)
         typed.extend(segmented)
+        for word in segmented:
+            spellings.setdefault(word, set()).update(spelt_alike)
         if chunk in spelt_alike:
             names.append(chunk)
         else:
@@ -63,7 +83,8 @@ def analyse_query(vocabulary, raw):
         names.extend(vocabulary.terms_for_pinyin(text.replace(" ", "")))
     for word in [*typed, *names]:
         names.extend(vocabulary.synonyms_of(word))
-    names.extend(vocabulary.situation_terms(text, {*typed, *names}))
+    situations = vocabulary.situation_terms(text, {*typed, *names})
+    names.extend(situations)
     parts = {word: () for word in words if " " not in word}
     for name in names:
         if " " not in name:
@@ -79,7 +100,24 @@ def analyse_query(vocabulary, raw):
         else:  # a question word or a lone character: what is left of it stands on its own
             groups.update((part, ()) for part in kept_parts if part not in groups)
     marks = sorted({token for token in tokens if analysis.is_cjk(token)} | set(text.split()), key=len, reverse=True)
-    return AnalysedQuery(text=text, tokens=tuple(tokens), marks=tuple(marks), terms=tuple(groups.items()))
+    meaningful = _meaningful([*spellings])
+    outer = [word for word in meaningful if not any(word != other and word in other for other in meaningful)]
+    concepts = (_alternatives(vocabulary, word, spellings[word], kept) for word in outer)
+    return AnalysedQuery(
+        text=text,
+        tokens=tuple(tokens),
+        marks=tuple(marks),
+        terms=tuple(groups.items()),
+        concepts=tuple(dict.fromkeys(concept for concept in concepts if concept)),
+        situations=tuple(term for term in dict.fromkeys(situations) if term in groups),
+    )
+
+
+def _alternatives(vocabulary, word, spelt, searched):
+    """A word typed, the names it is a spelling of and the synonyms of each: any of them matches the word; those
+    of them the engine searches for (`searched`), sorted."""
+    found = {word, *spelt}
+    return tuple(sorted(found.union(*(vocabulary.synonyms_of(name) for name in found)) & searched))
 
 
 def _shallow(tokens):

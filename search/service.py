@@ -124,6 +124,7 @@ class SearchOutcome:
     params: SearchParams
     query: object  # AnalysedQuery, or None for an empty query
     total: int = 0
+    whole: int = 0  # of the total, the guides that answer the whole query, not only some of its words
     page: object = None  # django Page of GuidePage results
     facets: dict = field(default_factory=dict)
     engine: str = "default"  # or "database" when the engine was unreachable
@@ -148,7 +149,7 @@ def search(params, *, facets=True, log=True):
     analysed = analyse_query(vocabulary.current(), params.q)
     outcome = SearchOutcome(params=params, query=analysed)
     if analysed.tokens:
-        (outcome.total, outcome.page, outcome.facets), outcome.engine = answer(
+        (outcome.total, outcome.whole, outcome.page, outcome.facets), outcome.engine = answer(
             lambda backend: run_search(backend, params, analysed, facets)
         )
     if outcome.total == 0:
@@ -167,20 +168,35 @@ def log_search(params, normalised, total, engine):
 
 
 def run_search(backend, params, analysed, with_facets):
-    """(total, page of guides, facets) for an analysed query on one backend."""
+    """(total, whole, page of guides, facets) for an analysed query on one backend.
+
+    `whole` counts the guides that answer the whole query (AnalysedQuery.whole_query): they come first, then the
+    guides that match only some of its words, each part in the order the query ranks them; it is the total when
+    every match answers the whole query."""
     queryset = GuidePage.objects.visible(params.sites).filter(**params.lookups()).only(*RESULT_FIELDS)
     results = backend.search(analysed.engine_query, queryset, operator="or")
-    paginator = Paginator(results, PAGE_SIZE)
-    guides = list(results[(params.page - 1) * PAGE_SIZE : params.page * PAGE_SIZE])
     # The facets before the total: on the database, their grouped count of every match gives the total too.
     facets = facet_counts(backend, results, analysed, queryset) if with_facets else {}
+    paginator = Paginator(results, PAGE_SIZE)
     total = paginator.count
     if not total:
-        return 0, None, {}
-    number = min(params.page, paginator.num_pages)
-    if number != params.page:  # past the end: show the last page
-        guides = list(results[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
-    return total, ResultsPage(guides, number, paginator), facets
+        return 0, 0, None, {}
+    number = min(params.page, paginator.num_pages)  # past the end: show the last page
+    start = (number - 1) * PAGE_SIZE
+    answered = None  # the guides that answer the whole query, when it has partial matches
+    if analysed.whole_query is not None:
+        answered = [guide.pk for guide in backend.search(analysed.whole_query, queryset)[:total]]
+    whole = total if answered is None else len(answered)
+    if not 0 < whole < total:
+        guides = list(results[start : start + PAGE_SIZE])
+    else:  # the whole matches first, then the rest; each part in the order the query itself ranks them
+        first = backend.search(analysed.engine_query, queryset.filter(pk__in=answered))
+        guides = list(first[start : start + PAGE_SIZE])
+        if len(guides) < PAGE_SIZE:
+            partial = backend.search(analysed.engine_query, queryset.exclude(pk__in=answered))
+            skipped = max(0, start - whole)
+            guides += partial[skipped : skipped + PAGE_SIZE - len(guides)]
+    return total, whole, ResultsPage(guides, number, paginator), facets
 
 
 def facet_counts(backend, results, analysed, queryset):

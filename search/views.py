@@ -67,10 +67,13 @@ def render_search_page(request, params):
     """(the results page, what the query log needs of it)."""
     outcome = service.search(params, log=False)
     facets = _facet_links(params, outcome.facets)
+    results = _results(outcome)
     context = {
         "params": params,
         "outcome": outcome,
-        "results": _results(outcome),
+        "results": results,
+        "result_groups": _result_groups(outcome, results),
+        "partial_count": outcome.total - outcome.whole,
         "facets": facets,
         "chosen_filters": sum(option["selected"] for _heading, options in facets for option in options),
         "pages": _page_links(params, outcome.page),
@@ -97,6 +100,9 @@ def search_api(request, params):
         {
             "query": params.q,
             "total": outcome.total,
+            # The results answering the whole query come first; the partial ones match only some of its words.
+            "whole_matches": outcome.whole,
+            "partial_matches": outcome.total - outcome.whole,
             "results": [
                 {
                     "title": guide.title,
@@ -154,6 +160,17 @@ def _page_links(params, page):
         "previous": "?" + params.query_string(page=page.number - 1) if page.has_previous() else None,
         "next": "?" + params.query_string(page=page.number + 1) if page.has_next() else None,
     }
+
+
+def _result_groups(outcome, results):
+    """[(partial, position of the first, rows)]: the page's results that answer the whole query, then those that
+    match only some of its words (the page puts a notice above them); empty groups left out."""
+    if not results:
+        return []
+    start = outcome.page.start_index()
+    split = min(max(outcome.whole - (start - 1), 0), len(results))
+    groups = [(False, start, results[:split]), (True, start + split, results[split:])]
+    return [group for group in groups if group[2]]
 
 
 def _results(outcome):

@@ -20,6 +20,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from guides import filters
+from guides.choices import Audience
 from guides.models import (
     CatalogueItem,
     CommitmentsPage,
@@ -33,6 +35,7 @@ from guides.models import (
     TopicPage,
 )
 from guides.models.site_settings import SiteSettings
+from search.models import PopularPin
 
 from . import (
     catalogue,
@@ -152,7 +155,28 @@ class _Loader:
             )
         for row in life_events.LIFE_EVENTS:
             self.page(home, LifeEventPage, row)
+        self.pins(site)
         return self.tally
+
+    def pins(self, site):
+        """The demo's 热门事项置顶, alternating person and business items; pins editors added are kept."""
+        for audience, titles in site_settings.POPULAR_PINS.items():
+            for position, title in enumerate(titles):
+                guide = _lookup(GuidePage, title)
+                if guide.audience not in filters.audiences(audience):
+                    raise DemoContentError(f"热门事项置顶「{title}」不面向{Audience(audience).label}")
+                order = 2 * position + (audience == "business")
+                pin, created = PopularPin.objects.get_or_create(
+                    page=guide, audience=audience, site=site, defaults={"sort_order": order}
+                )
+                if created:
+                    self.tally["created"] += 1
+                elif pin.sort_order != order:
+                    pin.sort_order = order
+                    pin.save(update_fields=["sort_order"])
+                    self.tally["updated"] += 1
+                else:
+                    self.tally["unchanged"] += 1
 
     def upsert(self, existing, model, data, save):
         """Apply `data` to the existing object (or a new one) and save it only if something changed.

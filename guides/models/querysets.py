@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from django.core.cache import cache
 from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import PageLogEntry, PageManager, PageQuerySet, PageViewRestriction, Revision, Site
 
@@ -83,6 +84,11 @@ def private_q():
     return q if q else Q(pk__in=[])
 
 
+def _count(rows, per):
+    """The number of `rows` (a queryset correlated with OuterRef) for each outer row, 0 for none."""
+    return Coalesce(Subquery(rows.order_by().values(per).annotate(n=Count("pk")).values("n")), 0)
+
+
 class PublicPageQuerySet(PageQuerySet):
     def visible(self, site):
         return visible(self, site)
@@ -94,8 +100,15 @@ class GuideQuerySet(PublicPageQuerySet):
 
     def popular(self, site, audience=""):
         """热门事项 on `site`: the guides editors pinned, in their order; then the guides citizens opened most from
-        search results in the last POPULAR_DAYS days; while that usage is short of POPULAR_COUNT, the guides with the
-        most feedback, then the most recently published."""
+        search results in the last POPULAR_DAYS days; while these are short of POPULAR_COUNT, the fallback below.
+
+        The fallback (a new site has no usage) puts first what citizens and businesses most often need, read from
+        the content itself: a guide that a live 一件事 for this audience requires (a step not marked 视情况办理) is
+        needed by everyone going through that life event, and the city bundled each 一件事 because many people
+        go through it; then a guide such a 一件事 lists as needed only in some cases; then a guide filed under a
+        主题 for this audience (the city's own browsing shelves for it); each in more of these first. Ties, and
+        the rest of the guides: the most feedback, then the most recently published. A permit for builders or
+        factories belongs to no 一件事 or 主题 of persons, so the 个人办事 list reaches it last."""
         guides = self.visible(site)
         if audience:
             guides = guides.filter(audience__in=filters.audiences(audience))
@@ -103,9 +116,28 @@ class GuideQuerySet(PublicPageQuerySet):
         found = guides.in_bulk(ranked)
         chosen = [found[pk] for pk in ranked if pk in found][:POPULAR_COUNT]
         if len(chosen) < POPULAR_COUNT:
-            fallback = guides.exclude(pk__in=[guide.pk for guide in chosen]).annotate(use_count=Count("feedback"))
-            chosen += fallback.order_by("-use_count", "-first_published_at")[: POPULAR_COUNT - len(chosen)]
+            rest = guides.exclude(pk__in=[guide.pk for guide in chosen])
+            chosen += rest.by_life_events(site, audience)[: POPULAR_COUNT - len(chosen)]
         return chosen
+
+    def by_life_events(self, site, audience=""):
+        """These guides, those the live 一件事 of `site` for `audience` require first, then those they list as
+        optional, then those in its 主题 for `audience` (each: in more of them first), then by feedback count and
+        newest: the fallback of popular()."""
+        from .pages import LifeEventItem, LifeEventPage, TopicPage  # pages.py builds its managers from this module
+
+        events, topics = LifeEventPage.objects.visible(site), TopicPage.objects.visible(site)
+        if audience:
+            events = events.filter(audience__in=filters.audiences(audience))
+            topics = topics.filter(audience__in=filters.audiences(audience))
+        shelved = self.model.topics.through.objects.filter(topicpage__in=topics, guidepage=OuterRef("pk"))
+        bundled = LifeEventItem.objects.filter(life_event__in=events, guide=OuterRef("pk"))
+        return self.annotate(
+            required_in=_count(bundled.filter(optional=False), "guide"),
+            bundled_in=_count(bundled, "guide"),
+            shelved_in=_count(shelved, "guidepage"),
+            use_count=Count("feedback"),
+        ).order_by("-required_in", "-bundled_in", "-shelved_in", "-use_count", "-first_published_at")
 
     def departments(self, site):
         """The departments of the guides visible on `site`, in their order, each with `guide_count`."""

@@ -3,6 +3,7 @@ works without JavaScript, and a sentence describing a situation landing on its g
 
 import pytest
 
+from guides.demo.site_settings import POPULAR_PINS
 from tests.browser.conftest import PHONE
 from tests.browser.test_accessibility import axe_violations
 
@@ -42,6 +43,10 @@ def test_a_sentence_query_lands_on_its_guide(open_page):
     page.wait_for_load_state()
     first = page.locator(".search-results > li").first
     assert first.bounding_box()["y"] + first.bounding_box()["height"] <= PHONE["height"]
+    assert "找到 1 项" in page.locator(".search-summary").inner_text()  # the one guide that answers the sentence
+    notice = page.locator(".search-partial")  # the guides that only mention 身份证, under a notice
+    assert notice.is_visible() and "项只包含部分词语" in notice.inner_text()
+    assert notice.bounding_box()["y"] > first.bounding_box()["y"]
     first.get_by_role("link").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text().strip() == "居民身份证补领"
@@ -52,3 +57,11 @@ def test_a_query_of_generic_words_offers_the_popular_items(open_page):
     assert page.get_by_role("heading", name="热门事项").is_visible()
     assert page.locator(".search-empty__popular a").count() > 0
     assert "找到 0 项" not in page.content()
+
+
+def test_the_home_page_offers_the_demo_citys_pinned_items_first(open_page):
+    page = open_page("/?audience=person", viewport=PHONE, javascript=False)
+    popular = page.locator('section[aria-labelledby="popular-heading"]')
+    assert popular.get_by_role("link").first.inner_text().strip() == POPULAR_PINS["person"][0]
+    assert popular.get_by_role("link").first.bounding_box()["y"] < PHONE["height"]
+    assert "建设工程消防验收" not in popular.inner_text()

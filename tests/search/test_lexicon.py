@@ -41,6 +41,25 @@ def test_proposals_come_from_names_questions_and_conditions_and_are_distinctive(
     assert "居民身份证 补领" not in proposed  # the title itself says nothing new
 
 
+def test_a_phrase_naming_another_guides_act_goes_to_that_guide():
+    """社会保障卡申领 lists 社保卡补办 among its everyday names, but 补办 is what the 补领 guide does: the phrase goes
+    to the guide whose title says it (补办 and 补领: the same act), not to the one whose name happened to say it."""
+    titles = ["社会保障卡申领", "社会保障卡补领、换领", "居民身份证补领"]
+    vocabulary.build(tokenizer := jieba.Tokenizer(), titles, [["社保卡", "社会保障卡"]])
+    synonyms = {"社保卡": {"社会保障卡"}, "社会保障卡": {"社保卡"}}
+    guides = [
+        ("社会保障卡申领", ["社保卡补办", "办社保卡"], [], ["首次申领"]),
+        ("社会保障卡补领、换领", ["补办社保卡", "社保卡坏了"], [], ["社保卡遗失的"]),
+        ("居民身份证补领", ["身份证丢失"], [], ["居民身份证遗失的"]),
+    ]
+    proposed = lexicon.propose(tokenizer, guides, lambda word: synonyms.get(word, ()))
+    assert proposed["社保卡 补办"] == ["社会保障卡补领、换领"]
+    assert proposed["身份证 丢失"] == ["居民身份证补领"]  # a title that says as much as any other keeps its phrase
+    assert lexicon.title_agrees("补办", {"社会保障卡", "补领"}, lambda word: ())
+    assert not lexicon.title_agrees("补办", {"社会保障卡", "申领"}, lambda word: ())
+    assert lexicon.title_agrees("社保卡", {"社会保障卡", "申领"}, lambda word: synonyms.get(word, ()))
+
+
 def test_the_query_gains_the_terms_of_the_situation_it_describes(tokenizer):
     vocab = vocabulary.build(tokenizer, ["居民身份证补领", "身份证"], [], [LOST_CARD])
     assert "居民身份证补领" in analyse_query(vocab, "身份证丢了怎么办").tokens

@@ -50,6 +50,46 @@ def test_a_query_sharing_one_meaningful_word_shows_the_partial_matches(client, g
     assert found[0] == "居民身份证换领"
 
 
+def at(html, guide):
+    """Where the link to `guide` is on the results page."""
+    return html.index(f'data-guide="{guide.pk}"')
+
+
+def test_results_matching_only_some_words_come_after_a_notice(client, guides):
+    response = page(client, "身份证 遗失")  # 补领 says both words; the others 身份证 only (among their materials)
+    outcome = response.context["outcome"]
+    assert outcome.whole == 1 and outcome.total == len(guides)
+    partial = f"以下 {outcome.total - 1} 项只包含部分词语"
+    html = response.content.decode()
+    assert "找到 1 项与“身份证 遗失”有关的办事指南" in html
+    assert at(html, guides["replace"]) < html.index(partial) < at(html, guides["renew"])
+    assert 'data-position="2"' in html.split(partial, 1)[1]  # numbered on from the first list
+    found = client.get("/api/search/", {"q": "身份证 遗失"}).json()
+    assert (found["total"], found["whole_matches"], found["partial_matches"]) == (len(guides), 1, len(guides) - 1)
+    assert found["results"][0]["title"] == "居民身份证补领"
+
+
+def test_with_no_whole_match_the_best_partial_one_still_leads(client, guides):
+    response = page(client, "火星 身份证换领")
+    outcome = response.context["outcome"]
+    assert outcome.whole == 0 and outcome.total
+    html = response.content.decode()
+    assert "没有同时包含“火星 身份证换领”中所有词语的办事指南" in html and "找到" not in html
+    assert html.index(f"以下 {outcome.total} 项只包含部分词语") < at(html, guides["renew"])
+    assert result_titles(response)[0] == "居民身份证换领"
+    one_word = page(client, "身份证")  # one word: every match is whole
+    assert one_word.context["outcome"].whole == one_word.context["outcome"].total
+    assert "只包含部分词语" not in one_word.content.decode()
+
+
+def test_a_sentence_the_lexicon_knows_counts_only_its_guides_as_whole(client, guides):
+    LexiconEntry.objects.create(phrase="身份证 丢失", terms="居民身份证补领")
+    response = page(client, "身份证丢了怎么办")
+    assert result_titles(response)[0] == "居民身份证补领" and response.context["outcome"].whole == 1
+    html = response.content.decode()
+    assert "找到 1 项" in html and html.index("只包含部分词语") < at(html, guides["renew"])
+
+
 def test_filters_sit_behind_one_control_and_single_value_facets_are_hidden(client, guides):
     html = page(client, "补领 换领 低保").content.decode()  # two departments, all for persons
     assert html.count('<details class="search-filters"') == 1

@@ -20,7 +20,8 @@ class Command(BaseCommand):
             (guide.title, guide.colloquial_name_list, [faq.question for faq in guide.faqs.all()], [guide.conditions])
             for guide in GuidePage.objects.visible(EVERY_SITE).prefetch_related("faqs")
         ]
-        proposals = lexicon.propose(vocabulary.current().tokenizer, guides)
+        words = vocabulary.current()
+        proposals = lexicon.propose(words.tokenizer, guides, words.synonyms_of)
         known = set(LexiconEntry.objects.values_list("phrase", flat=True))
         new = {phrase: titles for phrase, titles in proposals.items() if phrase not in known}
         if not apply or options["verbosity"] > 1:
