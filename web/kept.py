@@ -16,6 +16,11 @@ from django.conf import settings
 from web.pagecache import local_copies
 
 
+def keeping():
+    """Whether values are kept at all: only with the page caches on."""
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
 class Kept:
     """At most `size` values by key, each of its site's content generation; least recently used go first."""
 
@@ -29,7 +34,7 @@ class Kept:
         """The value kept for `key` in the current generation of the site `site_id`, else `derive()` (kept, when
         the page caches are on). Without a site, the newest generation of any site: a change anywhere derives it
         afresh."""
-        generation = local_copies.current_generation(site_id) if settings.PAGE_CACHE_SECONDS > 0 else None
+        generation = local_copies.current_generation(site_id) if keeping() else None
         if generation is None:
             return derive()
         with self.lock:
