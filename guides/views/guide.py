@@ -34,12 +34,8 @@ def guide_page(page, request, **overrides):
 
 def render_guide_page(page, request, overrides):
     ratings = page.feedback.filter(kind=FeedbackKind.RATING).values_list("rating", flat=True)
-    context = {
-        "feedback_forms": feedback_forms(),
-        "satisfaction": satisfaction(ratings),
-        "feedback_headings": FEEDBACK_HEADINGS,
-    }
-    if not overrides:  # a form sent back with its errors is rendered with them
+    context = {"satisfaction": satisfaction(ratings), "feedback_headings": FEEDBACK_HEADINGS}
+    if not overrides:  # a form sent back with its errors (feedback_forms) is rendered with them
         context["feedback_section"] = feedback_section(page, request)
     return page.render(request, context_overrides={**context, **overrides})
 

@@ -151,6 +151,7 @@ def test_a_stopped_redis_fails_no_request_and_pages_are_cached_again_when_it_is_
     assert health() == {"status": "ok", "database": {"ok": True}, "search": {"ok": True}, "cache": {"ok": True}}
 
     def shared_again():  # pages rendered during the outage are kept by each process for a few seconds only
+        print("DEBUG", [get(path)[0] for path in ("/", "/guides/", guide_url)], redis.client().keys("*"), flush=True)
         return all(get(path)[0] == 200 for path in ("/", "/guides/", guide_url)) and cached_pages(redis) >= 3
 
     wait_until(shared_again, 30, "pages to be cached in Redis again")
