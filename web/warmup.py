@@ -4,8 +4,9 @@ A new process loads much lazily on its first requests: templates, translations, 
 dictionary. On a busy machine the visitors queued behind those first requests waited longer than the shedding
 bound (web/shedding.py) and were answered 503. So each worker first renders, in-process through its own WSGI
 application, a few pages of each site it serves: the home page and what the content apps name (`pages`: a guide,
-a search). Nothing a visitor did is counted: the requests carry WARMUP in their environment, and the views that
-log or count skip it (`is_warmup`). A failure (the database down at start) is logged and the worker starts all
+a search). They fill no cache (they carry a cookie, and only cookieless pages are kept) and count as nothing a
+visitor did: the requests carry WARMUP in their environment, and the views that log or count skip it
+(`is_warmup`). A failure (the database down at start) is logged and the worker starts all
 the same: it then loads lazily as before.
 """
 
@@ -61,6 +62,9 @@ def get(application, host, path):
         "SERVER_PORT": "443",
         "HTTP_HOST": host,
         "REMOTE_ADDR": "127.0.0.1",
+        # A cookie of its own: pages rendered to warm the code are not cached (web/pagecache.py keeps pages of
+        # cookieless visitors only), so what the caches hold is only what visitors asked for.
+        "HTTP_COOKIE": "zhinan_warmup=1",
         "wsgi.url_scheme": "https",
         "wsgi.input": io.BytesIO(),
         "wsgi.errors": io.StringIO(),

@@ -8,6 +8,7 @@ from django.db import DatabaseError
 from search.models import QueryDay, QueryLog
 from tests.factories import make_guide
 from web import warmup
+from web.pagecache import local_copies, variants
 
 
 @pytest.fixture
@@ -15,7 +16,9 @@ def application():
     return get_wsgi_application()
 
 
-def test_the_home_a_guide_and_a_search_are_rendered_and_nothing_is_logged(site_tree, application, settings):
+def test_the_home_a_guide_and_a_search_are_rendered_and_nothing_is_logged_or_cached(
+    site_tree, application, settings, page_caches
+):
     settings.SEARCH_QUERY_LOG_DEFERRED = False  # a search a visitor made would be written at once
     make_guide(site_tree[1], title="结婚登记")
     done = warmup.warm(application)
@@ -25,6 +28,7 @@ def test_the_home_a_guide_and_a_search_are_rendered_and_nothing_is_logged(site_t
     assert "/search/?q=" in done[2]
     assert not QueryLog.objects.exists()
     assert not QueryDay.objects.exists()
+    assert not local_copies.pages and not variants.entries  # the caches hold only what visitors asked for
 
 
 def test_a_site_whose_name_is_not_served_is_warmed_through_an_allowed_host(site_tree, application, settings):
