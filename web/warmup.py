@@ -16,7 +16,6 @@ import time
 import urllib.parse
 
 from django.conf import settings
-from django.db import connections
 from django.http.request import validate_host
 from wagtail.models import Site
 
@@ -98,7 +97,5 @@ def warm(application, notify=lambda: None):
     except Exception:  # a worker must start whatever fails here: it then loads on its first requests
         logger.exception("warm-up failed after %d pages; the worker starts cold", len(done))
         return done
-    finally:
-        connections.close_all()  # this thread serves no request: its connections would stay open for nothing
     logger.info("warmed in %.1fs: %s", time.monotonic() - started, "; ".join(done) or "no site")
     return done

@@ -2,8 +2,9 @@
 visitor did, and starts whatever fails."""
 
 import pytest
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import DatabaseError
+from django.db import DatabaseError, close_old_connections
 
 from search.models import QueryDay, QueryLog
 from tests.factories import make_guide
@@ -13,7 +14,13 @@ from web.pagecache import local_copies, variants
 
 @pytest.fixture
 def application():
-    return get_wsgi_application()
+    """The site's WSGI application, keeping the test's connection open as Django's test client does (a worker's
+    handler closes old connections around each request)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 def test_the_home_a_guide_and_a_search_are_rendered_and_nothing_is_logged_or_cached(
