@@ -63,8 +63,10 @@ def make_guides(index, count, seed=20261126, departments=None):
     departments = departments or make_departments()
     now = timezone.now()
     content_type = ContentType.objects.get_for_model(GuidePage)
+    last = index.get_last_child()  # after the guides already there (the demo's)
+    first = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
     guides = []
-    for number in range(1, count + 1):
+    for number in range(first, first + count):
         obj, action = rng.choice(OBJECTS), rng.choice(ACTIONS)
         title = f"{rng.choice(DISTRICTS)}{obj}{action}"
         guides.append(
@@ -110,7 +112,7 @@ def make_guides(index, count, seed=20261126, departments=None):
         names.update(rng.sample(MATERIALS, rng.randint(1, 3)))
         materials.extend(GuideMaterial(guide=guide, name=name, sort_order=n) for n, name in enumerate(sorted(names)))
     GuideMaterial.objects.bulk_create(materials, batch_size=2000)
-    type(index).objects.filter(pk=index.pk).update(numchild=count)
+    type(index).objects.filter(pk=index.pk).update(numchild=index.get_children().count())
 
 
 def build_site(count):

@@ -23,3 +23,14 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def post_worker_init(worker):
+    """Before the worker takes traffic: render a few pages of each site in-process (web/warmup.py), so that its
+    first visitors do not wait behind templates, translations and jieba loading, and are not shed for it."""
+    from django.db import connections
+
+    from web import warmup  # Django is set up in the worker only, once gunicorn has loaded the application
+
+    warmup.warm(worker.wsgi, notify=worker.notify)
+    connections.close_all()  # this thread serves no request: its connections would stay open for nothing

@@ -16,7 +16,9 @@ class GuidesConfig(AppConfig):
         from guides.models import Department, Material, OpeningPeriod, ServiceHall, changelog_entries, feedback
         from guides.models.site_settings import SiteSettings, with_sites_above
         from guides.views import register_routes
-        from web import pagecache
+        from web import pagecache, warmup
+
+        from . import warmup as guide_warmup
 
         changelog_entries.connect()
         register_routes()
@@ -27,6 +29,7 @@ class GuidesConfig(AppConfig):
         pagecache.watch(Department, ServiceHall, per_site=True)
         pagecache.watch(Material, OpeningPeriod, SiteSettings, Site)
         pagecache.widen["sites"] = with_sites_above
+        warmup.pages["paths"] = guide_warmup.paths
         feedback.connect()
         post_migrate.connect(address_from_site_url, sender=self, dispatch_uid="zhinan-site-url")
 

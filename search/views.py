@@ -16,7 +16,7 @@ from wagtail.models import Page, Site
 from guides.models import LifeEventPage
 from guides.models.querysets import visible
 from guides.models.site_settings import page_full_url
-from web import pagecache
+from web import pagecache, warmup
 from web.responses import json_response
 
 from . import service, vocabulary
@@ -58,7 +58,7 @@ def as_it_is(view):
 )
 def search_page(request, params):
     response, logged = pagecache.variant(request, lambda: render_search_page(request, params))
-    if logged:  # a page from the cache is a search all the same
+    if logged and not warmup.is_warmup(request):  # a page from the cache is a search all the same
         service.log_search(params, *logged)
     return response
 

@@ -28,6 +28,7 @@ FLOORS = [  # (floor, module pattern); the first pattern that matches decides
 ]
 # Imports inside a function, each with the reason it cannot be at the top of the module.
 INNER_IMPORTS = {
+    "config.gunicorn": "post_worker_init: gunicorn's config file is read before Django is set up in the worker",
     "guides.apps": "AppConfig.ready(): models and views exist only once Django has loaded the apps",
     "search.apps": "AppConfig.ready(): models exist only once Django has loaded the apps",
     "web.apps": "AppConfig.ready(): the page cache's receivers need Wagtail's page models",

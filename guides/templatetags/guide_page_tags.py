@@ -141,7 +141,7 @@ class KeptForGuideNode(template.Node):
         else:
             site = Site.find_for_request(request)
             key = (self.part, page.pk, site.pk if site else None, bool(context.get("senior_mode")), get_language())
-            html, entries = KEPT_PARTS.get(key, lambda: self.render_part(context))
+            html, entries = KEPT_PARTS.get(key, lambda: self.render_part(context), site_id=key[2])
         if CONTENTS in context:  # the sections it holds are in the contents list, kept or not
             context[CONTENTS].extend(entries)
         return html

@@ -82,7 +82,9 @@ def kept_site_nav(request):
     site = Site.find_for_request(request) if settings.PAGE_CACHE_SECONDS > 0 else None
     if site is None:
         return find_site_nav(request)
-    nav, site_settings = _kept.get(site.pk, lambda: (find_site_nav(request), SiteSettings.for_request(request)))
+    nav, site_settings = _kept.get(
+        site.pk, lambda: (find_site_nav(request), SiteSettings.for_request(request)), site_id=site.pk
+    )
     attribute = SiteSettings.get_cache_attr_name()
     if not hasattr(request, attribute):
         mine = copy.copy(site_settings)

@@ -3,18 +3,26 @@
 A guide with situation answers (`?q1=…`) is kept for the next visitor who gives the same answers
 (web.pagecache.variant); without a query string the page cache in front of the view keeps it."""
 
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from guides.feedback.forms import feedback_forms
 from guides.feedback.ratings import satisfaction
 from guides.models.feedback import FeedbackKind
 from web import pagecache
+from web.kept import Kept
 
 FEEDBACK_HEADINGS = {
     FeedbackKind.USEFUL.value: _("这个页面有用吗？"),
     FeedbackKind.ERROR.value: _("纠错：告诉我们哪里有误"),
     FeedbackKind.RATING.value: _("好差评：评价这项服务"),
 }
+# (guide, site, language) -> the unbound feedback forms' HTML with a placeholder for the form token; about 6 KB
+FEEDBACK_SECTIONS = Kept(size=2000)
 
 
 def guide_page(page, request, **overrides):
@@ -26,9 +34,32 @@ def guide_page(page, request, **overrides):
 
 def render_guide_page(page, request, overrides):
     ratings = page.feedback.filter(kind=FeedbackKind.RATING).values_list("rating", flat=True)
-    context = {
-        "feedback_forms": feedback_forms(),
-        "satisfaction": satisfaction(ratings),
-        "feedback_headings": FEEDBACK_HEADINGS,
-    }
+    context = {"satisfaction": satisfaction(ratings), "feedback_headings": FEEDBACK_HEADINGS}
+    if not overrides:  # a form sent back with its errors (feedback_forms) is rendered with them
+        context["feedback_section"] = feedback_section(page, request)
     return page.render(request, context_overrides={**context, **overrides})
+
+
+def feedback_section(page, request):
+    """The guide's empty feedback forms, rendered once per content generation (they change only with the guide's
+    address) with a placeholder for the form token, which is filled in for each visitor, masked afresh as Django
+    does. Previews and pages not live render afresh."""
+    placeholder = pagecache.CSRF_PLACEHOLDER.decode()
+
+    def render():
+        context = {
+            "page": page,
+            "request": request,
+            "feedback_forms": feedback_forms(),
+            "feedback_headings": FEEDBACK_HEADINGS,
+            "csrf_token": placeholder,
+        }
+        return render_to_string("guides/feedback_forms.html", context)
+
+    if getattr(request, "is_preview", False) or not page.live:
+        html = render()
+    else:
+        site = Site.find_for_request(request)
+        site_id = site.pk if site else None
+        html = FEEDBACK_SECTIONS.get((page.pk, site_id, get_language()), render, site_id=site_id)
+    return mark_safe(html.replace(placeholder, get_token(request)))  # noqa: S308 (our template's output)

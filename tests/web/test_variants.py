@@ -70,3 +70,37 @@ def test_feedback_errors_and_signed_in_editors_are_never_kept(client, guide, adm
     editor.force_login(admin_user)
     assert "no-store" in editor.get(guide.url, {"q1": "本人办理"})["Cache-Control"]
     assert not variants.entries
+
+
+def test_the_feedback_forms_are_rendered_once_per_generation_and_post_with_each_visitors_token(guide, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    fresh = TOKEN.sub("", answered(Client(), guide, "本人办理").content.decode())  # nothing kept
+    settings.PAGE_CACHE_SECONDS = 60
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    pages = [answered(first, guide, "本人办理"), answered(second, guide, "委托代理人办理")]
+    assert len(guide_views.FEEDBACK_SECTIONS.values) == 1  # the second answer reused the forms
+    assert TOKEN.sub("", pages[0].content.decode()) == fresh
+    tokens = [TOKEN.search(page.content.decode()).group(1) for page in pages]
+    assert tokens[0] != tokens[1] and CSRF_PLACEHOLDER.decode() not in tokens
+    for visitor, token in zip((first, second), tokens, strict=True):
+        sent = visitor.post(
+            f"{guide.url}feedback/", {"kind": "useful", "useful-useful": "yes", "csrfmiddlewaretoken": token}
+        )
+        assert sent.status_code == 302
+    sent = first.post(
+        f"{guide.url}feedback/", {"kind": "useful", "useful-useful": "yes", "csrfmiddlewaretoken": tokens[1]}
+    )
+    assert sent.status_code == 403  # one visitor's token is no good with another's cookie
+
+
+def test_a_form_sent_back_with_errors_shows_them_and_a_new_slug_moves_the_forms(client, guide):
+    answered(client, guide, "本人办理")
+    refused = client.post(f"{guide.url}feedback/", {"kind": "error", "error-category": ""})
+    assert refused.status_code == 400 and "请说明哪里有错" in refused.content.decode()
+    guide.slug, guide.change_note = "hukou-qianru", "地址更新"
+    guide.save_revision().publish()
+    ContentGeneration.objects.update(changed_at=2e9)  # as the commit hook would (tests never commit)
+    local_copies.recheck()
+    guide.refresh_from_db()
+    page = answered(client, guide, "本人办理").content.decode()
+    assert 'action="/guides/hukou-qianru/feedback/"' in page
