@@ -98,9 +98,17 @@ class Breaker:
     def succeeded(self):
         if self.retry_at is not None:
             with self.lock:
-                if self.retry_at is not None:
-                    self.retry_at = None
-                    logger.warning("cache %s reachable again", self.name)
+                if self.retry_at is None:
+                    return
+                self.retry_at = None
+                logger.warning("cache %s reachable again", self.name)
+            for hook in recovery_hooks:
+                hook()
+
+
+# Called when a cache server answers again after an outage: it may have come back empty (or from an old snapshot),
+# so whatever this process kept because the server held it must be shared again (web.pagecache registers).
+recovery_hooks = []
 
 
 breakers = {}  # server locations -> Breaker, for the whole process (Django keeps a cache object per thread)

@@ -61,7 +61,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from web.caches import CacheUnavailable, strict
+from web.caches import CacheUnavailable, recovery_hooks, strict
 from web.models import ContentGeneration
 
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
@@ -155,15 +155,21 @@ class LocalCopies:
             while len(self.pages) > self.SIZE:
                 self.pages.popitem(last=False)
 
-    def clear(self):
+    def forget_pages(self):
+        """Forget the pages (not the other per-generation copies): the shared cache came back, perhaps empty, and
+        a page this process kept would otherwise not be shared again before it expires (PAGE_CACHE_SECONDS)."""
         with self.lock:
             self.pages.clear()
+
+    def clear(self):
+        self.forget_pages()
         self.recheck()
         for hook in self.clear_hooks:
             hook()
 
 
 local_copies = LocalCopies()
+recovery_hooks.append(local_copies.forget_pages)
 
 
 # The sites' root paths, [(root page path, Site)], read once per content generation: web.sites.site_roots, the one
@@ -340,6 +346,7 @@ class Variants:
 
 variants = Variants()
 local_copies.on_clear(variants.clear)
+recovery_hooks.append(variants.clear)
 
 
 def is_anonymous_get(request):

@@ -181,3 +181,21 @@ def test_a_publish_during_an_outage_drops_the_cached_pages_once_the_cache_is_bac
     page = client.get(guide.url)
     assert "新标题" in page.content.decode()
     assert cache.get(page_key(RequestFactory().get(guide.url)))[1]["ETag"] == page["ETag"]  # and cached again
+
+
+@pytest.mark.django_db
+def test_a_page_kept_before_an_outage_is_shared_again_when_the_cache_comes_back_empty(
+    client, guide, real_redis, outage
+):
+    """This process kept the page for PAGE_CACHE_SECONDS because Redis held it; Redis restarts empty. Serving the
+    kept copy would leave every other process rendering the page for itself until it expires."""
+    client.get(guide.url)
+    key = page_key(RequestFactory().get(guide.url))
+    assert cache.get(key) is not None
+    end_outage = outage()
+    with pytest.raises(web_caches.CacheUnavailable):
+        web_caches.strict(cache).get(key)  # the process notices the outage
+    end_outage()
+    cache.clear()  # back, empty
+    assert client.get(guide.url).status_code == 200
+    assert cache.get(key) is not None
