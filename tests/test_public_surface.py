@@ -91,6 +91,7 @@ def urls_to_walk(site):
         ],
         "api/v1/departments/": ["/api/v1/departments/"],
         "api/v1/departments/<str:code>/": [f"/api/v1/departments/{code}/"],
+        "api/v1/sites/": ["/api/v1/sites/", "/api/v1/sites/?parent=1"],
         "sitemap.xml": ["/sitemap.xml"],
         "sitemap-<str:section>.xml": ["/sitemap-pages.xml", "/sitemap-guides.xml"],
         "feeds/guides.atom": ["/feeds/guides.atom"],

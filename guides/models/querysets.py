@@ -124,8 +124,10 @@ class GuideQuerySet(PublicPageQuerySet):
         """These guides, those the live 一件事 of `site` for `audience` require first, then those they list as
         optional, then those in its 主题 for `audience` (each: in more of them first), then by feedback count and
         newest: the fallback of popular()."""
-        from .pages import LifeEventItem, LifeEventPage, TopicPage  # pages.py builds its managers from this module
-
+        # pages.py builds its managers from this module, so its models are looked up, not imported.
+        LifeEventItem = self.model._meta.apps.get_model("guides", "LifeEventItem")
+        LifeEventPage = LifeEventItem._meta.get_field("life_event").related_model
+        TopicPage = self.model._meta.get_field("topics").related_model
         events, topics = LifeEventPage.objects.visible(site), TopicPage.objects.visible(site)
         if audience:
             events = events.filter(audience__in=filters.audiences(audience))
