@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Site, Workflow, WorkflowPage
 
 from guides.admin import roles
-from guides.models import DepartmentEditors, Material
+from guides.models import DepartmentEditors, Feedback, Material
 from guides.models.site_settings import SiteSettings
 from tests.factories import make_department, make_guide, make_hall, make_site
 from tests.guides.editing import edit_form_data
@@ -202,3 +202,16 @@ def test_a_guide_cannot_be_given_another_sites_hall_by_a_hand_made_post(cities):
         assert "只能选择本站点的办理地点" in response.content.decode()
     assert [row.hall for row in own.get_latest_revision_as_object().halls.all()] != [other_hall]
     assert list(own.halls.values_list("hall__site", flat=True)) == [cities["south"].pk]
+
+
+def test_a_sites_reviewers_read_only_their_sites_feedback(cities, django_user_model):
+    for side in ("south", "north"):
+        Feedback.objects.create(guide=cities[f"{side}_guide"], kind="error", category="materials", comment=f"{side}错")
+    reviewer = django_user_model.objects.create_user("north-reviewer", password="pw")
+    reviewer.groups.add(Group.objects.get(name="江北市" + roles.REVIEWERS))
+    listing = client_for(reviewer).get(reverse("wagtailsnippets_guides_feedback:list"))
+    assert listing.status_code == 200
+    assert "north错" in listing.content.decode()
+    assert "south错" not in listing.content.decode()
+    south = Feedback.objects.get(comment="south错")
+    assert client_for(reviewer).get(reverse("wagtailsnippets_guides_feedback:edit", args=[south.pk])).status_code == 404
