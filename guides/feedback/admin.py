@@ -16,14 +16,18 @@ from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSe
 
 from guides.models import Department, Feedback, GuideUpdate
 from guides.models.feedback import needs_handling_q, overdue_q
-from guides.models.permissions import writable_department_ids
+from guides.models.permissions import site_ids, writable_department_ids
 
 
 def own_feedback(user, feedback=None):
-    """The feedback this user may read and answer: a department editor only their departments' guides'."""
+    """The feedback this user may read and answer: a department editor only their departments' guides', a site's
+    reviewers only their sites' (a guide's department is of the guide's site)."""
     feedback = Feedback.objects.all() if feedback is None else feedback
     departments = writable_department_ids(user)
-    return feedback if departments is None else feedback.filter(guide__department_id__in=departments)
+    if departments is not None:
+        feedback = feedback.filter(guide__department_id__in=departments)
+    sites = site_ids(user)
+    return feedback if sites is None else feedback.filter(guide__department__site_id__in=sites)
 
 
 class FeedbackFilterSet(WagtailFilterSet):

@@ -7,6 +7,7 @@ department, pre-filled when the editor writes for one department only.
 
 from django import forms
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from pypinyin import lazy_pinyin
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -99,7 +100,7 @@ class GuidePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         page = self.instance if self.instance.pk else getattr(self, "parent_page", None)
-        site = page.get_site() if page is not None else None
+        self.site = site = page.get_site() if page is not None else None
         if site is not None and "department" in self.fields:  # a guide's department is one of its own site
             self.fields["department"].queryset = self.fields["department"].queryset.filter(site=site)
         departments = writable_department_ids(self.for_user) if self.for_user else None
@@ -133,6 +134,8 @@ class GuidePageForm(WagtailAdminPageForm):
         for formset in getattr(self, "formsets", {}).values():
             for form in formset.forms:
                 _fold_cleaned_text(form)
+        if valid and not self._halls_of_own_site():
+            return False
         # A draft keeps whatever the editor wrote; the rules guard what goes live.
         if not valid or self.is_deferred_validation:
             return valid
@@ -156,3 +159,17 @@ class GuidePageForm(WagtailAdminPageForm):
             else:
                 self.add_error(None, error.message)
         return not errors
+
+    def _halls_of_own_site(self):
+        """A guide's halls are its own site's. The chooser offers no other, but a hand-made POST could name one,
+        and the guide would then send citizens to another city's hall."""
+        halls = getattr(self, "formsets", {}).get("halls")
+        if self.site is None or halls is None:
+            return True
+        own = True
+        for form in _rows(halls):
+            hall = form.cleaned_data.get("hall")
+            if hall is not None and hall.site_id != self.site.pk:
+                form.add_error("hall", _("只能选择本站点的办理地点。"))
+                own = False
+        return own

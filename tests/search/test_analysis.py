@@ -129,3 +129,19 @@ def test_a_word_no_guide_names_any_more_keeps_jiebas_own_frequency():
     vocabulary.build(tokenizer, [], [])
     assert "落户" in list(tokenizer.cut("落户、社保卡申领一次办"))
     assert list(tokenizer.cut("新生儿落户")) != ["新生儿落户"]  # a word of ours alone is forgotten
+
+
+def test_a_rebuild_reuses_each_known_names_words_until_the_dictionary_changes():
+    """At a province's size a rebuild after each publish must not segment every name again; but a new user word
+    (a short name) can change how the others split, so then every name is segmented again."""
+    tokenizer = jieba.Tokenizer()
+    first = vocabulary.build(tokenizer, ["企业设立登记", "不动產首次登记"], [])
+    second = vocabulary.build(tokenizer, ["企业设立登记", "不动產首次登记", "结婚登记申请"], [], previous=first)
+    assert second.words_of["企业设立登记"] is first.words_of["企业设立登记"]  # not segmented again
+    assert "不动产首次登记" in second.names  # normalised once, reused
+    assert "结婚" in second.words_of["结婚登记申请"]  # the new name segmented
+    assert "结婚" in second.terms_for_pinyin("jiehun")
+    third = vocabulary.build(tokenizer, ["企业设立登记", "设立登", "结婚登记申请"], [], previous=second)
+    assert third.words_of["企业设立登记"] is not second.words_of["企业设立登记"]  # a new user word: split again
+    assert "设立登" in third.words_of["企业设立登记"]
+    assert "不动产首次登记" not in third.names  # a name no guide carries any more is gone

@@ -10,9 +10,10 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Site, Workflow, WorkflowPage
 
 from guides.admin import roles
-from guides.models import DepartmentEditors, Material
+from guides.models import DepartmentEditors, Feedback, Material
 from guides.models.site_settings import SiteSettings
 from tests.factories import make_department, make_guide, make_hall, make_site
+from tests.guides.editing import edit_form_data
 from tests.sites.builders import add_site
 
 NORTH = "jiangbei.example"
@@ -186,3 +187,31 @@ def test_setup_roles_moves_the_one_workflow_of_before_to_each_sites_home(cities)
 def test_the_material_library_stays_shared(cities):
     material = Material.objects.create(name="居民身份证")
     assert not hasattr(material, "site_id")
+
+
+def test_a_guide_cannot_be_given_another_sites_hall_by_a_hand_made_post(cities):
+    """The hall chooser lists only the editor's site; a POST naming another site's hall is refused with a message,
+    draft or publish, and the guide keeps its own hall."""
+    client = client_for(cities["editor"])
+    own, other_hall = cities["south_guide"], cities["north_hall"]
+    url = reverse("wagtailadmin_pages:edit", args=[own.pk])
+    for action in ("action-save", "action-publish"):
+        data = edit_form_data(client, own, **{"halls-0-hall": str(other_hall.pk), action: action})
+        response = client.post(url, data)
+        assert response.status_code == 200
+        assert "只能选择本站点的办理地点" in response.content.decode()
+    assert [row.hall for row in own.get_latest_revision_as_object().halls.all()] != [other_hall]
+    assert list(own.halls.values_list("hall__site", flat=True)) == [cities["south"].pk]
+
+
+def test_a_sites_reviewers_read_only_their_sites_feedback(cities, django_user_model):
+    for side in ("south", "north"):
+        Feedback.objects.create(guide=cities[f"{side}_guide"], kind="error", category="materials", comment=f"{side}错")
+    reviewer = django_user_model.objects.create_user("north-reviewer", password="pw")
+    reviewer.groups.add(Group.objects.get(name="江北市" + roles.REVIEWERS))
+    listing = client_for(reviewer).get(reverse("wagtailsnippets_guides_feedback:list"))
+    assert listing.status_code == 200
+    assert "north错" in listing.content.decode()
+    assert "south错" not in listing.content.decode()
+    south = Feedback.objects.get(comment="south错")
+    assert client_for(reviewer).get(reverse("wagtailsnippets_guides_feedback:edit", args=[south.pk])).status_code == 404
