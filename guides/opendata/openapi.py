@@ -190,7 +190,11 @@ PATHS = {
         "get": {
             "operationId": "listSites",
             "summary": "本系统的全部公开站点（名称、城市、公开地址、上级站点、办事指南数）",
-            "parameters": [query("parent", "上级站点编号：只列它的下级站点", {"type": "integer", "minimum": 1})],
+            "parameters": [
+                query(
+                    "parent", "上级站点编号：只列它的下级站点", {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+                )
+            ],
             "responses": {"200": json_response("站点列表", "SiteList"), "400": BAD_REQUEST},
         }
     },
