@@ -11,14 +11,7 @@ pages is kept by that site's generation (the caller names the site), so a publis
 import threading
 from collections import OrderedDict
 
-from django.conf import settings
-
 from web.pagecache import local_copies
-
-
-def keeping():
-    """Whether values are kept at all: only with the page caches on."""
-    return settings.PAGE_CACHE_SECONDS > 0
 
 
 class Kept:
@@ -34,7 +27,7 @@ class Kept:
         """The value kept for `key` in the current generation of the site `site_id`, else `derive()` (kept, when
         the page caches are on). Without a site, the newest generation of any site: a change anywhere derives it
         afresh."""
-        generation = local_copies.current_generation(site_id) if keeping() else None
+        generation = local_copies.kept_generation(site_id)
         if generation is None:
             return derive()
         with self.lock:

@@ -105,6 +105,11 @@ def start_new_generation(site_ids=None):
     local_copies.recheck()
 
 
+def keeping():
+    """Whether this process keeps per-generation copies at all: only with the page caches on."""
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
 class LocalCopies:
     """This process's copies of the cached pages it served last, and of the generation they belong to."""
 
@@ -133,6 +138,12 @@ class LocalCopies:
         if site_id is None:
             return self.generations[None]
         return self.generations.get(site_id) or self.generations[0]
+
+    def kept_generation(self, site_id=None):
+        """current_generation(site_id) when this process keeps copies at all (the page caches on), else None: what
+        each per-generation copy (pages, variants, the site maps, kept values) is keyed by. Off (the tests), the
+        generation is not read: a read once a second would make a request's number of queries depend on the clock."""
+        return self.current_generation(site_id) if keeping() else None
 
     def recheck(self):
         self.read_at = float("-inf")
@@ -244,7 +255,7 @@ def connect_signals():
 
 def is_cacheable_request(request):
     return (
-        settings.PAGE_CACHE_SECONDS > 0
+        keeping()
         and request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and not request.path.startswith(EXCLUDED_PREFIXES)
@@ -368,7 +379,7 @@ def variant(request, render):
     Headers: a page without a form token may be kept a second by a shared cache in front (nginx micro-caching,
     a CDN: `s-maxage=1`), browsers ask again each time; a page with one (the feedback forms) is private to the
     visitor's browser. Both carry an ETag and Last-Modified for a cheap 304."""
-    generation = local_copies.current_generation(request_site_id(request)) if settings.PAGE_CACHE_SECONDS > 0 else None
+    generation = local_copies.kept_generation(request_site_id(request))
     if generation is None or not is_anonymous_get(request):
         response, meta = render()
         add_never_cache_headers(response)  # nobody can tell a cache in front when this page changes

@@ -11,7 +11,6 @@ Off with the page caches (PAGE_CACHE_SECONDS=0).
 
 import threading
 
-from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Site
 from wagtail.signals import post_page_move
@@ -70,7 +69,7 @@ def site_roots():
     Read once per content generation (a Site's change, and a page's move, which can carry a site's root, start a
     new one once committed; this process forgets its copy at once, so that the rest of the transaction that made
     the change sees it); with the page caches off, or while no generation can be read, on every call."""
-    generation = local_copies.current_generation() if settings.PAGE_CACHE_SECONDS > 0 else None
+    generation = local_copies.kept_generation()
     with _lock:
         if generation is not None and _roots["generation"] == generation:
             return _roots["roots"]
@@ -119,9 +118,7 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # With the page caches off (the tests), the generation is not read: a read once a second would make the
-        # number of queries a request costs depend on the clock.
-        generation = local_copies.current_generation() if settings.PAGE_CACHE_SECONDS > 0 else None
+        generation = local_copies.kept_generation()
         if generation is not None and not hasattr(request, "_wagtail_site"):
             request._wagtail_site = site_for(request, generation)
         return self.get_response(request)

@@ -19,7 +19,8 @@ from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, Site
 
-from web.kept import Kept, keeping
+from web.kept import Kept
+from web.pagecache import keeping
 
 VIEWS = {}  # route name -> view(page, request, *args)
 

@@ -20,6 +20,7 @@ from guides.models import CommitmentsPage, GuideIndexPage, HomePage
 from guides.models.querysets import visible
 from guides.models.site_settings import SiteSettings, current
 from web.kept import Kept
+from web.pagecache import keeping
 
 register = template.Library()
 
@@ -79,7 +80,7 @@ def kept_site_nav(request):
 
     The kept SiteSettings is handed to each request as a copy of its own, on the attribute where
     SiteSettings.for_request looks first, so the footer, JSON-LD and the feeds read it without a query."""
-    site = Site.find_for_request(request) if settings.PAGE_CACHE_SECONDS > 0 else None
+    site = Site.find_for_request(request) if keeping() else None
     if site is None:
         return find_site_nav(request)
     nav, site_settings = _kept.get(
