@@ -188,7 +188,7 @@ recovery_hooks.append(local_copies.forget_pages)
 site_roots = {"read": None}
 
 
-def sites_holding(*paths):
+def sites_touching(*paths):
     """Ids of the sites whose tree holds a page at one of `paths`, or lies below it (a moved or deleted subtree
     can carry a site's root)."""
     roots = site_roots["read"]()
@@ -211,10 +211,10 @@ def changed_sites(sender, instance=None, **kwargs):
         for parent in (kwargs.get("parent_page_before"), kwargs.get("parent_page_after")):
             if parent is not None:
                 paths.append(parent.path)
-        return sites_holding(*paths)
+        return sites_touching(*paths)
     if isinstance(instance, PageViewRestriction):
         page = Page.objects.filter(pk=instance.page_id).only("path").first()  # gone with a deleted page
-        return sites_holding(page.path) if page is not None else None
+        return sites_touching(page.path) if page is not None else None
     site_id = getattr(instance, "site_id", None) if sender in _per_site else None
     return None if site_id is None else {site_id}
 

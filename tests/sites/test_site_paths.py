@@ -10,8 +10,7 @@ from guides.models import GuideIndexPage
 from tests.factories import make_guide, make_site
 from tests.sites.builders import add_site
 from web.models import ContentGeneration
-from web.pagecache import local_copies
-from web.pagecache import sites_holding as cache_sites_holding
+from web.pagecache import local_copies, sites_touching
 from web.sites import site_of, site_roots, sites_holding, sites_within
 
 
@@ -42,8 +41,8 @@ def test_the_sites_within_a_subtree(province):
     assert {site.pk for site in sites_within(portal_root)} == {province["portal"].pk, province["city"].pk}
     assert sites_within(province["city_guide"].path) == []
     # The page cache's question: sites holding a path or lying below it.
-    assert cache_sites_holding(province["city"].root_page.path) == {province["portal"].pk, province["city"].pk}
-    assert cache_sites_holding(province["other_index"].path) == {province["other"].pk}
+    assert sites_touching(province["city"].root_page.path) == {province["portal"].pk, province["city"].pk}
+    assert sites_touching(province["other_index"].path) == {province["other"].pk}
 
 
 def root_queries():
