@@ -44,21 +44,45 @@ def is_cjk(token):
     return bool(CJK_RE.match(token))
 
 
+# Runs of ideographs segmented, per tokenizer dictionary: the same runs (居民身份证, 营业执照, a catalogue
+# item's name at each of a province's sites) come back in document after document and query after query.
+MAX_KEPT_RUNS = 200_000
+RUNS_ATTRIBUTE = "zhinan_segmented_runs"
+
+
 def segment(tokenizer, text):
     """Search-mode segmentation of already normalised text.
 
     Each jieba word is kept, plus every shorter dictionary word inside it (2 characters and up), so a query
     for 营业执照 finds 营业执照变更登记 whether or not the longer word is in the dictionary.
     """
+    kept = tokenizer.__dict__.get(RUNS_ATTRIBUTE)
+    if kept is None:
+        kept = forget_segmented_runs(tokenizer)
     tokens = []
     for run in WORD_RE.findall(text):
         if not is_cjk(run):
             tokens.append(run)
             continue
-        for word in tokenizer.cut(run):
-            tokens.extend(_subwords(tokenizer.FREQ, word))
-            tokens.append(word)
+        words = kept.get(run)
+        if words is None:
+            words = []
+            for word in tokenizer.cut(run):
+                words.extend(_subwords(tokenizer.FREQ, word))
+                words.append(word)
+            if len(kept) >= MAX_KEPT_RUNS:
+                kept.clear()
+            kept[run] = words
+        tokens.extend(words)
     return tokens
+
+
+def forget_segmented_runs(tokenizer):
+    """Start a new store of segmented runs for `tokenizer` (its dictionary changed) and return it. A thread
+    still cutting with the old dictionary writes into the old store, which nothing reads any more."""
+    kept = {}
+    tokenizer.__dict__[RUNS_ATTRIBUTE] = kept
+    return kept
 
 
 def _subwords(freq, word):

@@ -140,6 +140,7 @@ def sync_user_words(tokenizer, words):
         own[word] = tokenizer.FREQ.get(word, 0)
         tokenizer.add_word(word)
     tokenizer.zhinan_user_words = set(words)
+    analysis.forget_segmented_runs(tokenizer)
     return True
 
 

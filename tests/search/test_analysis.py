@@ -145,3 +145,18 @@ def test_a_rebuild_reuses_each_known_names_words_until_the_dictionary_changes():
     assert third.words_of["企业设立登记"] is not second.words_of["企业设立登记"]  # a new user word: split again
     assert "设立登" in third.words_of["企业设立登记"]
     assert "不动产首次登记" not in third.names  # a name no guide carries any more is gone
+
+
+def test_segmented_runs_are_kept_until_the_dictionary_changes():
+    """A run of ideographs is cut once per dictionary (indexing a province repeats 居民身份证 a million times), and
+    cut again once a new user word can split it differently."""
+    tokenizer = jieba.Tokenizer()
+    vocabulary.build(tokenizer, ["企业设立登记"], [])
+    before = analysis.segment(tokenizer, "企业设立登记，居民身份证")
+    assert "设立登" not in before
+    cut = tokenizer.cut
+    tokenizer.cut = None  # a kept run is not cut again
+    assert analysis.segment(tokenizer, "企业设立登记 居民身份证") == before
+    tokenizer.cut = cut
+    vocabulary.build(tokenizer, ["企业设立登记", "设立登"], [])
+    assert "设立登" in analysis.segment(tokenizer, "企业设立登记")
