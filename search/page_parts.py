@@ -2,9 +2,9 @@
 and the promotions a query has.
 
 A results page repeats these tens of times, and each pass through the template engine cost about 0.1 ms (variable
-lookups, `{% pageurl %}`, number formatting); here a row is one `format_html` over parts that are either kept per
-content generation (the guide's address on the request's site, its key facts) or the query's own (the highlighted
-title and summary), all escaped as the template escaped them.
+lookups, `{% pageurl %}`, number formatting); here a row is one string format over parts that are either kept per
+content generation (the guide's address on the request's site, its key facts: site_tags, guide_tags) or the
+query's own (the highlighted title and summary), each escaped unless it is already safe HTML, as the template did.
 """
 
 import html
@@ -12,10 +12,11 @@ import html
 from django.utils.safestring import mark_safe
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from guides.models.querysets import visible
 from guides.templatetags.guide_tags import key_facts
+from guides.templatetags.site_tags import kept_page_url
 from web.kept import Kept
 
 ROW = (
@@ -28,20 +29,9 @@ ROW = (
 OPTION = '<li><a href="{}"{}>{}</a> ({})</li>'
 CURRENT = mark_safe(' aria-current="true"')  # noqa: S308 - a constant
 
-# (guide pk, request's site pk) -> the guide's address as {% pageurl %} gives it on that site: a result list shows
-# the same few thousand guides over and over.
-ADDRESSES = Kept(size=20_000)
 # The sites searched -> {normalised query: [SearchPromotion]}: editors promote a few pages for a few queries, so
 # all of a site's are read once per content generation (a SearchPromotion's change starts a new one).
 PROMOTIONS = Kept(size=64)
-
-
-def guide_url(guide, request):
-    """`{% pageurl guide %}` for the request: relative on the request's site, absolute on another."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return guide.get_url(request=request)
-    return ADDRESSES.get((guide.pk, site.pk), lambda: guide.get_url(request=request), site_id=site.pk)
 
 
 def _escaped(value):
@@ -62,7 +52,7 @@ def result_rows(request, rows, start):
         ROW,
         (
             (
-                guide_url(guide, request),
+                kept_page_url(request, guide),
                 guide.pk,
                 position,
                 title,

@@ -39,8 +39,12 @@ register = template.Library()
 _REQUEST_ATTRIBUTE = "_zhinan_site_nav"
 _kept = Kept(size=64)  # site pk -> (SiteNav, SiteSettings); an installation serves a few dozen sites at most
 _frames = Kept(size=64)  # (site pk, language) -> Frame
-# Where the kept header bar takes each request's 长辈版 switch.
+# Where the kept header bar takes each request's 长辈版 switch, and where a kept switch takes the request's address.
 SENIOR_SWITCH = "<!-- senior-switch -->"
+NEXT = "zhinan-next-address"
+# (page pk, request's site pk) -> the page's address as {% pageurl %} gives it on that site: result lists and the
+# search page's related pages link the same few thousand pages over and over.
+ADDRESSES = Kept(size=20_000)
 
 
 @dataclass(frozen=True)
@@ -134,10 +138,12 @@ class Frame:
     search-suggestion script). Kept, the bar holds SENIOR_SWITCH where each request's switch goes."""
 
     name: str
+    head: SafeString
     bar: SafeString
     nav: SafeString
     search_box: SafeString
     footer: SafeString
+    switches: tuple  # senior_switches()
 
 
 def render_frame_pieces(request, nav, site):
@@ -149,22 +155,33 @@ def render_frame_pieces(request, nav, site):
 
     return Frame(
         name=nav.name,
+        head=piece("head"),
         bar=piece("bar"),
         nav=piece("nav"),
         search_box=piece("search_box"),
         footer=piece("footer"),
+        switches=senior_switches(),
     )
 
 
-def senior_switch(request, senior):
+def senior_switches():
+    """(the 长辈版 link, the 标准版 link), each with NEXT where the address it comes back to goes."""
+    return tuple(
+        format_html(
+            '<a class="senior-switch" href="{}?on={}&amp;next={}">{}</a>',
+            reverse("senior-mode"),
+            "0" if senior else "1",
+            NEXT,
+            _("标准版") if senior else _("长辈版"),
+        )
+        for senior in (False, True)
+    )
+
+
+def senior_switch(request, senior, switches=None):
     """The 长辈版 / 标准版 link: it turns the mode over and comes back to the address the visitor is on."""
-    return format_html(
-        '<a class="senior-switch" href="{}?on={}&amp;next={}">{}</a>',
-        reverse("senior-mode"),
-        "0" if senior else "1",
-        quote(request.get_full_path(), safe="/"),  # as the urlencode filter
-        _("标准版") if senior else _("长辈版"),
-    )
+    address = quote(request.get_full_path(), safe="/")  # as the urlencode filter: nothing left to escape in HTML
+    return mark_safe((switches or senior_switches())[bool(senior)].replace(NEXT, address))  # noqa: S308 - see above
 
 
 @register.simple_tag(takes_context=True)
@@ -180,5 +197,20 @@ def site_frame(context):
         pieces = _frames.get(
             (site.pk, get_language()), lambda: render_frame_pieces(request, nav, current(request)), site_id=site.pk
         )
-    switch = senior_switch(request, context.get("senior_mode", False)) if request is not None else ""
+    switch = senior_switch(request, context.get("senior_mode"), pieces.switches) if request is not None else ""
     return dataclasses.replace(pieces, bar=mark_safe(pieces.bar.replace(SENIOR_SWITCH, switch)))  # noqa: S308 - both are safe HTML
+
+
+def kept_page_url(request, page):
+    """`{% pageurl page %}` for the request (relative on the request's site, absolute on another), kept per site
+    and content generation (web.kept)."""
+    site = Site.find_for_request(request) if request is not None and keeping() else None
+    if site is None:
+        return page.get_url(request=request)
+    return ADDRESSES.get((page.pk, site.pk), lambda: page.get_url(request=request), site_id=site.pk)
+
+
+@register.simple_tag(takes_context=True)
+def site_pageurl(context, page):
+    """`{% site_pageurl page %}`: `{% pageurl page %}`, from this process's copy of the current generation."""
+    return kept_page_url(context.get("request"), page)

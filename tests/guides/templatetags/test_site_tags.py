@@ -192,7 +192,7 @@ def test_with_the_page_caches_on_the_frame_is_kept_but_the_switch_is_each_reques
 
 def test_the_switch_escapes_the_address_it_links_back_to():
     request = RequestFactory().get("/search/", {"q": '"><script>'})
-    html = str(site_tags.senior_switch(request, senior=False))
+    html = str(site_tags.senior_switch(request, False))
     assert "<script>" not in html and '">' not in html.split('href="', 1)[1].split('"', 1)[0]
     assert html.endswith(">长辈版</a>")
 
