@@ -11,6 +11,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         # Imported here, as Django requires: the vocabulary reads models, which exist once the apps are loaded.
+        from wagtail.contrib.search_promotions.models import SearchPromotion
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
 
@@ -29,5 +30,6 @@ class SearchConfig(AppConfig):
         for model in (Synonym, LexiconEntry, *vocabulary.word_sources()):
             post_save.connect(vocabulary.mark_stale, sender=model, dispatch_uid=f"search-vocabulary-{model.__name__}")
             post_delete.connect(vocabulary.mark_stale, sender=model, dispatch_uid=f"search-vocab-del-{model.__name__}")
-        # Cached pages show what these change: search results (synonyms, the lexicon), the home page's 热门事项 (pins).
-        pagecache.watch(Synonym, LexiconEntry, PopularPin)
+        # Cached pages show what these change: search results (synonyms, the lexicon, the promotions that
+        # search.page_parts keeps per generation), the home page's 热门事项 (pins).
+        pagecache.watch(Synonym, LexiconEntry, PopularPin, SearchPromotion)

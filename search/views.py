@@ -9,17 +9,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from modelsearch.utils import normalise_query_string
-from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from guides.models import LifeEventPage
-from guides.models.querysets import visible
 from guides.models.site_settings import page_full_url
 from web import pagecache, warmup
 from web.responses import json_response
 
-from . import service, vocabulary
+from . import page_parts, service, vocabulary
 from .highlight import highlight
 from .query import clean
 
@@ -72,17 +69,15 @@ def render_search_page(request, params):
         "params": params,
         "outcome": outcome,
         "results": results,
-        "result_groups": _result_groups(outcome, results),
+        "result_groups": _result_groups(request, outcome, results),
         "partial_count": outcome.total - outcome.whole,
-        "facets": facets,
+        "facets": [(heading, page_parts.facet_options(options)) for heading, options in facets],
         "chosen_filters": sum(option["selected"] for _heading, options in facets for option in options),
         "pages": _page_links(params, outcome.page),
         "scope_link": params.scope_link(),
     }
     if outcome.query and params.page == 1:
-        context["promotions"] = SearchPromotion.objects.filter(
-            query__query_string=normalise_query_string(params.q), page__in=visible(Page.objects.all(), params.sites)
-        ).select_related("page")
+        context["promotions"] = page_parts.promotions(params)
         related = service.related_pages(outcome.query, params.sites)
         context["best_bet"] = service.best_bet(outcome.query, related, outcome.page or ())
         context["best_bet_is_life_event"] = isinstance(context["best_bet"], LifeEventPage)
@@ -162,15 +157,15 @@ def _page_links(params, page):
     }
 
 
-def _result_groups(outcome, results):
-    """[(partial, position of the first, rows)]: the page's results that answer the whole query, then those that
-    match only some of its words (the page puts a notice above them); empty groups left out."""
+def _result_groups(request, outcome, results):
+    """[(partial, position of the first, rows as HTML)]: the page's results that answer the whole query, then those
+    that match only some of its words (the page puts a notice above them); empty groups left out."""
     if not results:
         return []
     start = outcome.page.start_index()
     split = min(max(outcome.whole - (start - 1), 0), len(results))
     groups = [(False, start, results[:split]), (True, start + split, results[split:])]
-    return [group for group in groups if group[2]]
+    return [(partial, first, page_parts.result_rows(request, rows, first)) for partial, first, rows in groups if rows]
 
 
 def _results(outcome):

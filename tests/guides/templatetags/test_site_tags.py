@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from guides.models import CommitmentsPage, GuideIndexPage
 from guides.models.site_settings import SiteSettings
+from guides.templatetags import site_tags
 from guides.templatetags.site_tags import site_nav
 from tests.factories import make_department, make_guide, make_site
 from web.pagecache import local_copies
@@ -137,6 +138,63 @@ def test_with_the_page_caches_on_the_navigation_is_kept_for_a_generation(
     local_copies.recheck()
     html = client.get(index.url + "?page=1").content.decode()
     assert nav_links(html) == {"江南办事": "/", "全部事项": "/banshi/", "按部门": "/departments/"}
+
+
+def frame_parts(html):
+    """The header (without the 长辈版 switch) and the footer of a page."""
+    header = html[html.index('<header class="site-header">') : html.index("</header>")]
+    footer = html[html.index('<footer class="site-footer">') : html.index("</footer>")]
+    return re.sub(r'<a class="senior-switch"[^>]*>[^<]*</a>', "", header), footer
+
+
+def senior_switch(html):
+    return re.search(r'<a class="senior-switch" href="([^"]+)">([^<]+)</a>', html).groups()
+
+
+@pytest.mark.django_db
+def test_with_the_page_caches_on_the_frame_is_kept_but_the_switch_is_each_requests_own(
+    client, site, settings, django_capture_on_commit_callbacks
+):
+    home, index = site
+    SiteSettings.objects.update_or_create(
+        site=Site.objects.get(), defaults={"sponsor": "江南市人民政府办公室", "hotline": "0000-12345"}
+    )
+    fresh = client.get(index.url + "?page=1").content.decode()  # page caches off: rendered afresh
+    settings.PAGE_CACHE_SECONDS = 60
+    local_copies.clear()
+    try:
+        first = client.get(index.url + "?page=1").content.decode()
+        assert frame_parts(first) == frame_parts(fresh)
+        with CaptureQueriesContext(connection) as queries:
+            other = client.get("/departments/?from=test").content.decode()
+        assert frame_parts(other) == frame_parts(first)
+        assert not [query for query in queries.captured_queries if "sitesettings" in query["sql"]]
+        # The switch links back to the address this request asked for, and says what it turns on.
+        assert senior_switch(first) == ("/senior-mode/?on=1&amp;next=/banshi/%3Fpage%3D1", "长辈版")
+        assert senior_switch(other) == ("/senior-mode/?on=1&amp;next=/departments/%3Ffrom%3Dtest", "长辈版")
+        client.cookies["senior"] = "1"
+        senior = client.get(index.url + "?page=1").content.decode()
+        assert senior_switch(senior) == ("/senior-mode/?on=0&amp;next=/banshi/%3Fpage%3D1", "标准版")
+        assert '<html lang="zh-Hans" class="senior">' in senior
+        assert frame_parts(senior) == frame_parts(first)
+
+        # A change to the site's settings starts a new generation: the footer shows it at once.
+        with django_capture_on_commit_callbacks(execute=True):
+            SiteSettings.objects.filter(site=Site.objects.get()).update(sponsor="江南市政务服务管理局")
+            SiteSettings.objects.get().save()
+        local_copies.recheck()
+        changed = client.get(index.url + "?page=1").content.decode()
+        assert "主办单位：江南市政务服务管理局" in frame_parts(changed)[1]
+        assert "江南市人民政府办公室" not in changed
+    finally:
+        local_copies.clear()
+
+
+def test_the_switch_escapes_the_address_it_links_back_to():
+    request = RequestFactory().get("/search/", {"q": '"><script>'})
+    html = str(site_tags.senior_switch(request, False))
+    assert "<script>" not in html and '">' not in html.split('href="', 1)[1].split('"', 1)[0]
+    assert html.endswith(">长辈版</a>")
 
 
 @pytest.mark.django_db
