@@ -35,6 +35,7 @@ CONTENTS = "guide_contents"
 # (part's name, guide, site, senior, language) -> (html, contents entries): a page's parts, ~5-20 KB each …
 KEPT_PARTS = Kept(size=1000)
 KEPT_ROWS = Kept(size=20_000)  # … and the parts named per row (a material row), ~1-2 KB each
+CONTENTS_LISTS = Kept(size=1000)  # (the sections' ids and headings, language) -> the contents list, ~1 KB
 
 
 class SectionsNode(template.Node):
@@ -47,7 +48,11 @@ class SectionsNode(template.Node):
             entries = context[CONTENTS]
         if context.get("senior_mode") or not entries:
             return body
-        return render_to_string("components/guide_contents.html", {"entries": entries}) + body
+        entries = tuple(entries)
+        contents = CONTENTS_LISTS.get(
+            (entries, get_language()), lambda: render_to_string("components/guide_contents.html", {"entries": entries})
+        )
+        return contents + body
 
 
 def fold(section_id, summary, body, is_open=False):
@@ -67,7 +72,7 @@ class SectionNode(template.Node):
 
     def render(self, context):
         section_id = self.section_id.resolve(context)
-        heading = self.heading.resolve(context)
+        heading = str(self.heading.resolve(context))  # translated once (a kept contents entry is hashed)
         body = self.nodelist.render(context)
         if context.get("senior_mode") and not self.always_open:
             return fold(section_id, heading, body)
