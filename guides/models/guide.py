@@ -264,9 +264,14 @@ class GuidePage(GuideRoutesMixin, Page):
     def situation_questions(self):
         return situations.questions_from_stream(self.situations)
 
-    def materials_for(self, answers):
-        """The materials this applicant needs, given their answers to the situation questions."""
-        rows = list(self.materials.select_related("material"))
+    def material_rows(self):
+        """Every material row of the guide, each with its library material."""
+        return list(self.materials.select_related("material"))
+
+    def materials_for(self, answers, rows=None):
+        """The materials this applicant needs, given their answers to the situation questions; `rows` are the
+        guide's material_rows() when the caller has them already (the public page keeps them per generation)."""
+        rows = self.material_rows() if rows is None else rows
         return situations.materials_for_answers(rows, self.situation_questions, answers)
 
     def sites(self):
@@ -376,7 +381,7 @@ class GuidePage(GuideRoutesMixin, Page):
             super().get_indexed_objects().select_related("department").prefetch_related("materials__material", "faqs")
         )
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, material_rows=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         questions = self.situation_questions
         answers = situations.parse_answers(questions, request.GET)
@@ -387,7 +392,7 @@ class GuidePage(GuideRoutesMixin, Page):
             answered=[(question, answers[question.number]) for question in questions if question.number in answers],
             answers_query=query,
             print_url=self.url + self.reverse_subpage("print_checklist") + (f"?{query}" if query else ""),
-            materials=self.materials_for(answers),
+            materials=self.materials_for(answers, material_rows),
             halls=self.halls.select_related("hall").prefetch_related("hall__opening_hours"),
         )
         return context

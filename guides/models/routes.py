@@ -15,9 +15,10 @@ the sites holding the page, so the map follows within a second in every process 
 
 import copy
 
+from django.db.models import Q
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from web.kept import Kept
 from web.pagecache import keeping
@@ -33,7 +34,21 @@ def answer(name, page, request, *args):
     return VIEWS[name](page, request, *args)
 
 
-class GuideRoutesMixin(RoutablePageMixin):
+class RestrictionsMixin:
+    """Wagtail checks a page's view restrictions on every request, with two queries (its ancestors, then their
+    restrictions). Nearly every public page has none: one query asks whether the page or an ancestor has a
+    restriction or is an alias (whose source's restrictions apply); only then are the restrictions read as
+    Wagtail reads them."""
+
+    def get_view_restrictions(self):
+        steps = range(self.steplen, len(self.path) + 1, self.steplen)
+        pages = Page.objects.filter(path__in=[self.path[:end] for end in steps])
+        if pages.filter(Q(alias_of__isnull=False) | Q(view_restrictions__isnull=False)).exists():
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+
+class GuideRoutesMixin(RestrictionsMixin, RoutablePageMixin):
     @path("")
     def index_route(self, request, *args, **kwargs):
         request.is_preview = getattr(request, "is_preview", False)  # as Wagtail's own index route does
@@ -70,7 +85,7 @@ def kept_route(root, request, path_components):
     return None
 
 
-class HomeRoutesMixin(RoutablePageMixin):
+class HomeRoutesMixin(RestrictionsMixin, RoutablePageMixin):
     def route(self, request, path_components):
         """The home page's own routes (departments/), else the kept map of the pages below it, else Wagtail's walk
         (which answers 404)."""
@@ -92,7 +107,7 @@ class HomeRoutesMixin(RoutablePageMixin):
         return answer("department", self, request, code)
 
 
-class LifeEventRoutesMixin(RoutablePageMixin):
+class LifeEventRoutesMixin(RestrictionsMixin, RoutablePageMixin):
     @path("print/")
     def print_checklist(self, request):
         return answer("life_event_print", self, request)

@@ -15,7 +15,10 @@ away, with no JavaScript.
 
 marks a part of the page that no situation answer changes (the sections after the materials, the JSON-LD): each
 process renders it once per guide, site, 长辈版 or not, and language, and keeps it for the content generation
-(web.kept), so a guide answered eleven ways renders it once. Previews always render afresh.
+(web.kept), so a guide answered eleven ways renders it once. Previews always render afresh. A part repeated per
+row names the row after the part's name, so that answers only pick which rows show:
+
+    {% for row in materials %}{% kept_for_guide page "material" row.pk %}…{% endkept_for_guide %}{% endfor %}
 """
 
 from django import template
@@ -29,7 +32,10 @@ from web.kept import Kept
 register = template.Library()
 
 CONTENTS = "guide_contents"
-KEPT_PARTS = Kept(size=1000)  # (part, guide, site, senior, language) -> (html, contents entries); ~5-20 KB each
+# (part's name, guide, site, senior, language) -> (html, contents entries): a page's parts, ~5-20 KB each …
+KEPT_PARTS = Kept(size=1000)
+KEPT_ROWS = Kept(size=20_000)  # … and the parts named per row (a material row), ~1-2 KB each
+CONTENTS_LISTS = Kept(size=1000)  # (the sections' ids and headings, language) -> the contents list, ~1 KB
 
 
 class SectionsNode(template.Node):
@@ -42,7 +48,11 @@ class SectionsNode(template.Node):
             entries = context[CONTENTS]
         if context.get("senior_mode") or not entries:
             return body
-        return render_to_string("components/guide_contents.html", {"entries": entries}) + body
+        entries = tuple(entries)
+        contents = CONTENTS_LISTS.get(
+            (entries, get_language()), lambda: render_to_string("components/guide_contents.html", {"entries": entries})
+        )
+        return contents + body
 
 
 def fold(section_id, summary, body, is_open=False):
@@ -62,7 +72,7 @@ class SectionNode(template.Node):
 
     def render(self, context):
         section_id = self.section_id.resolve(context)
-        heading = self.heading.resolve(context)
+        heading = str(self.heading.resolve(context))  # translated once (a kept contents entry is hashed)
         body = self.nodelist.render(context)
         if context.get("senior_mode") and not self.always_open:
             return fold(section_id, heading, body)
@@ -130,8 +140,8 @@ def senior_fold(parser, token):
 
 
 class KeptForGuideNode(template.Node):
-    def __init__(self, page, part, nodelist):
-        self.page, self.part, self.nodelist = page, part, nodelist
+    def __init__(self, page, name, nodelist):
+        self.page, self.name, self.nodelist = page, name, nodelist
 
     def render(self, context):
         page = self.page.resolve(context)
@@ -139,9 +149,11 @@ class KeptForGuideNode(template.Node):
         if request is None or getattr(request, "is_preview", False) or not page.live:
             html, entries = self.render_part(context)
         else:
+            name = tuple(bit.resolve(context) for bit in self.name)
             site = Site.find_for_request(request)
-            key = (self.part, page.pk, site.pk if site else None, bool(context.get("senior_mode")), get_language())
-            html, entries = KEPT_PARTS.get(key, lambda: self.render_part(context), site_id=key[2])
+            key = (name, page.pk, site.pk if site else None, bool(context.get("senior_mode")), get_language())
+            kept = KEPT_PARTS if len(name) == 1 else KEPT_ROWS
+            html, entries = kept.get(key, lambda: self.render_part(context), site_id=key[2])
         if CONTENTS in context:  # the sections it holds are in the contents list, kept or not
             context[CONTENTS].extend(entries)
         return html
@@ -153,11 +165,11 @@ class KeptForGuideNode(template.Node):
 
 @register.tag
 def kept_for_guide(parser, token):
-    """{% kept_for_guide page "part" %}…{% endkept_for_guide %}: a part of the guide page that no answer changes,
-    rendered once per generation (see the module's doc)."""
+    """{% kept_for_guide page "part" [row] %}…{% endkept_for_guide %}: a part of the guide page that no answer
+    changes, rendered once per generation (see the module's doc)."""
     bits = token.split_contents()
-    if len(bits) != 3:
-        raise template.TemplateSyntaxError("kept_for_guide takes the page and the part's name")
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError("kept_for_guide takes the page, the part's name and optionally its row")
     nodelist = parser.parse(("endkept_for_guide",))
     parser.delete_first_token()
-    return KeptForGuideNode(parser.compile_filter(bits[1]), bits[2].strip("\"'"), nodelist)
+    return KeptForGuideNode(parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]], nodelist)

@@ -16,6 +16,7 @@ from web.kept import Kept
 register = template.Library()
 
 KEY_FACTS = Kept(size=20_000)  # (guide, facts shown, language) -> one line of HTML, about 300 bytes
+COUNT_LINES = Kept(size=1000)  # (the four numbers of material_count, language) -> its line, about 100 bytes
 
 
 @register.filter
@@ -137,18 +138,23 @@ def material_row(row, form="page", number=None):
     return {"row": row, "form": form, "number": number}
 
 
-@register.inclusion_tag("components/material_count.html")
+@register.simple_tag
 def material_count(rows):
     """需要准备 N 项材料, counting only what the applicant brings.
 
     A material the department fetches by data sharing (免提交) is not brought, and a 非必需 one is brought
-    only by who has it: both are named apart so the number is the one the applicant prepares.
+    only by who has it: both are named apart so the number is the one the applicant prepares. The line depends
+    only on the four numbers: each process renders it once per numbers and language (an answered guide's
+    count changes with every answer).
     """
     exempt = sum(1 for row in rows if row.exempt_by_data_sharing)
     brought = [row for row in rows if not row.exempt_by_data_sharing]
     optional = sum(1 for row in brought if row.requirement == Requirement.OPTIONAL)
     deferrable = sum(1 for row in brought if row.requirement == Requirement.DEFERRABLE)
-    return {"bring": len(brought) - optional, "deferrable": deferrable, "optional": optional, "exempt": exempt}
+    counts = {"bring": len(brought) - optional, "deferrable": deferrable, "optional": optional, "exempt": exempt}
+    return COUNT_LINES.get(
+        (*counts.values(), get_language()), lambda: render_to_string("components/material_count.html", counts)
+    )
 
 
 # Plain-language explanations of the implementation list's terms, shown where a term appears on the guide page.

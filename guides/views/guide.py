@@ -23,6 +23,7 @@ FEEDBACK_HEADINGS = {
 }
 # (guide, site, language) -> the unbound feedback forms' HTML with a placeholder for the form token; about 6 KB
 FEEDBACK_SECTIONS = Kept(size=2000)
+MATERIAL_ROWS = Kept(size=5000)  # (guide, site) -> its material rows as read (material_rows()); ~1 KB a row
 
 
 def guide_page(page, request, **overrides):
@@ -37,7 +38,18 @@ def render_guide_page(page, request, overrides):
     context = {"satisfaction": satisfaction(ratings), "feedback_headings": FEEDBACK_HEADINGS}
     if not overrides:  # a form sent back with its errors (feedback_forms) is rendered with them
         context["feedback_section"] = feedback_section(page, request)
-    return page.render(request, context_overrides={**context, **overrides})
+    site_id = kept_site(page, request)
+    rows = None if site_id is None else MATERIAL_ROWS.get((page.pk, site_id), page.material_rows, site_id=site_id)
+    return page.render(request, context_overrides={**context, **overrides}, material_rows=rows)
+
+
+def kept_site(page, request):
+    """The id of the site whose generation keeps `page`'s parts, or None when they must be rendered afresh: a
+    preview, a page not live, a request no site answers."""
+    if getattr(request, "is_preview", False) or not page.live:
+        return None
+    site = Site.find_for_request(request)
+    return site.pk if site else None
 
 
 def feedback_section(page, request):
@@ -56,10 +68,10 @@ def feedback_section(page, request):
         }
         return render_to_string("guides/feedback_forms.html", context)
 
-    if getattr(request, "is_preview", False) or not page.live:
-        html = render()
-    else:
-        site = Site.find_for_request(request)
-        site_id = site.pk if site else None
-        html = FEEDBACK_SECTIONS.get((page.pk, site_id, get_language()), render, site_id=site_id)
+    site_id = kept_site(page, request)
+    html = (
+        render()
+        if site_id is None
+        else FEEDBACK_SECTIONS.get((page.pk, site_id, get_language()), render, site_id=site_id)
+    )
     return mark_safe(html.replace(placeholder, get_token(request)))  # noqa: S308 (our template's output)

@@ -44,10 +44,12 @@ def test_pages_and_their_sub_routes_are_found_without_walking_the_tree(visitor, 
     assert status == 200 and walked
 
 
-def test_a_restricted_guide_stays_restricted(visitor, guide_index):
+@pytest.mark.parametrize("restricted", ["guide", "section"])
+def test_a_restricted_guide_stays_restricted(visitor, guide_index, restricted):
     guide = make_guide(guide_index, title="结婚登记")
     assert routed(visitor, guide.url)[0] == 200
-    PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.LOGIN)
+    page = {"guide": guide, "section": guide_index}[restricted]
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     response = visitor.get(guide.url)
     assert response.status_code == 302 and "/login" in response["Location"]
 

@@ -1,15 +1,21 @@
 """A guide page with situation answers kept for the next visitor (web.pagecache.variant): the form token stays
 each visitor's own, the page is private to the browser, and a publish shows at once."""
 
+import itertools
 import re
 
 import pytest
+from django.db import transaction
 from django.test import Client
+from django.test.signals import template_rendered
 
+from guides.demo.loader import load
+from guides.models import GuidePage
 from guides.views import guide as guide_views
 from tests.factories import make_guide
 from web.models import ContentGeneration
 from web.pagecache import CSRF_PLACEHOLDER, local_copies, variants
+from web.senior import COOKIE as SENIOR_COOKIE
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -104,3 +110,59 @@ def test_a_form_sent_back_with_errors_shows_them_and_a_new_slug_moves_the_forms(
     guide.refresh_from_db()
     page = answered(client, guide, "本人办理").content.decode()
     assert 'action="/guides/hukou-qianru/feedback/"' in page
+
+
+def answer_queries(guide):
+    """Every query string of `guide`'s situation answers: each question unanswered or answered with each option."""
+    questions = guide.situation_questions
+    choices = [[None, *question.options] for question in questions]
+    return [
+        {question.param: option for question, option in zip(questions, combination, strict=True) if option}
+        for combination in itertools.product(*choices)
+    ]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for this module, rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_guide(demo, db):
+    """The demo guide with the most answer combinations."""
+    return max(GuidePage.objects.live(), key=lambda guide: len(answer_queries(guide)))
+
+
+@pytest.mark.parametrize("senior", [False, True], ids=["standard", "senior"])
+def test_every_answer_combination_equals_a_render_with_nothing_kept(demo_guide, settings, senior):
+    visitor = Client()
+    if senior:
+        visitor.cookies[SENIOR_COOKIE] = "1"
+    queries = answer_queries(demo_guide)
+    assert len(queries) >= 6
+
+    def page(query):
+        response = visitor.get(demo_guide.url, query)
+        assert response.status_code == 200
+        return TOKEN.sub("", response.content.decode())
+
+    settings.PAGE_CACHE_SECONDS = 0
+    fresh = [page(query) for query in queries]
+    settings.PAGE_CACHE_SECONDS = 60
+    rendered = []
+
+    def count(sender, template, **kwargs):
+        rendered.extend([template.name] if template.name == "components/material_row.html" else [])
+
+    template_rendered.connect(count)
+    try:
+        kept = [page(query) for query in queries]
+    finally:
+        template_rendered.disconnect(count)
+    assert len(set(fresh)) > 2  # the answers change the page…
+    for query, fresh_page, kept_page in zip(queries, fresh, kept, strict=True):
+        assert kept_page == fresh_page, query  # …and every combination is the same with its parts kept
+    assert len(rendered) == demo_guide.materials.count()  # each row rendered once, then only picked
