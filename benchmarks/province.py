@@ -9,13 +9,13 @@
     DATABASE_URL=sqlite:////tmp/province.sqlite3 python benchmarks/province.py all --per-site 500 --engines ''
 
 `build` writes the guides in bulk with computed tree paths (benchmarks/synthetic.py), then times `update_index`
-on our database backend and on each engine (indexes named zhinan_scale_<engine>_…). `measure` times ranked
-search (query analysis, total and first page; no facets) within one site (the 20 sites in turn) and over the
-whole province (the portal, scope=province) for a Zipf query mix (benchmarks/querymix.py) on every backend; the
-commitments board page and API, the sitemap index and its guides section and the open-data CSV, each through
-Django's test client on its real URL with a city's Host; and last the import of a 10,000-guide implementation
-list (the portal's guides, twice, under new item codes) through guides.importexport into the portal. Every
-figure is printed with the 1-minute load average beside it: the machine is shared.
+on our database backend and on each engine (indexes named after the database: zhinan_scale_<engine>_…).
+`measure` times ranked search (query analysis, total and first page; no facets) within one site (the 20 sites in
+turn) and over the whole province (the portal, scope=province) for a Zipf query mix (benchmarks/querymix.py) on
+every backend; the commitments board page and API, the sitemap index and its guides section and the open-data
+CSV, each through Django's test client on its real URL with a city's Host; and last the import of a 10,000-guide
+implementation list (the portal's guides, twice, under new item codes) through guides.importexport into the
+portal. Every figure is printed with the 1-minute load average beside it: the machine is shared.
 """
 
 import argparse
@@ -29,10 +29,19 @@ import benchsetup
 import querymix
 import synthetic
 
-PREFIX = "zhinan_scale_"
 PROVINCE = "江东省"
 CITIES = ["临江市", "东湖市", "西山市", "南屏市"]
 DISTRICTS_PER_CITY = [4, 4, 4, 3]  # 1 + 4 + 15 = 20 sites
+
+
+def index_prefix():
+    """The engines' index names start with the database's name (zhinan_scale_…): two provinces built side by
+    side, in two databases, never share an index."""
+    from pathlib import Path
+
+    from django.db import connection
+
+    return f"{Path(connection.settings_dict['NAME']).stem}_"
 
 
 def load():
@@ -250,7 +259,7 @@ def drop(aliases):
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
     else:
         os.remove(connection.settings_dict["NAME"])
-    print(f"dropped {connection.settings_dict['NAME']} and the indexes {PREFIX}*")
+    print(f"dropped {connection.settings_dict['NAME']} and the indexes {index_prefix()}*")
 
 
 def main():
@@ -269,7 +278,7 @@ def main():
     from django.conf import settings
 
     settings.ALLOWED_HOSTS = ["*"]
-    aliases = benchsetup.configure_backends(benchsetup.chosen_engines(args.engines), prefix=PREFIX)
+    aliases = benchsetup.configure_backends(benchsetup.chosen_engines(args.engines), prefix=index_prefix())
     from django.db import connection
 
     print(f"{connection.vendor} {connection.settings_dict['NAME']}; machine speed {benchsetup.machine_speed()}")
