@@ -58,7 +58,8 @@ def deferred():
         yield
     finally:
         _deferred.reset(token)
-    transaction.on_commit(lambda: index_bulk(pending))
+    if pending:
+        transaction.on_commit(lambda: index_bulk(pending))
 
 
 def index_bulk(pending):
