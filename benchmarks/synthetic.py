@@ -112,7 +112,10 @@ def make_guides(index, count, seed=20261126, departments=None):
         names.update(rng.sample(MATERIALS, rng.randint(1, 3)))
         materials.extend(GuideMaterial(guide=guide, name=name, sort_order=n) for n, name in enumerate(sorted(names)))
     GuideMaterial.objects.bulk_create(materials, batch_size=2000)
-    type(index).objects.filter(pk=index.pk).update(numchild=index.get_children().count())
+    # Counted on the tree itself: get_children() is empty while the index's stored numchild says it is a leaf.
+    children = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1).count()
+    Page.objects.filter(pk=index.pk).update(numchild=children)
+    index.numchild = children
 
 
 def build_site(count):

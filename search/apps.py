@@ -17,7 +17,7 @@ class SearchConfig(AppConfig):
 
         from web import pagecache
 
-        from . import vocabulary
+        from . import indexing, vocabulary
         from .documents import AnalysedField
         from .models import LexiconEntry, PopularPin, Synonym
 
@@ -26,6 +26,8 @@ class SearchConfig(AppConfig):
         for model in (get_document_model(), get_image_model()):
             model.search_fields = [*model.search_fields, AnalysedField("title", "title", boost=3)]
 
+        # Index-on-save is search.indexing's, which an import puts off to index its guides in bulk.
+        indexing.connect()
         # The vocabulary (user dictionary, synonyms, lexicon, pinyin) follows the words editors change.
         for model in (Synonym, LexiconEntry, *vocabulary.word_sources()):
             post_save.connect(vocabulary.mark_stale, sender=model, dispatch_uid=f"search-vocabulary-{model.__name__}")

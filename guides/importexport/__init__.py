@@ -26,7 +26,7 @@ from .parse import parse
 from .plan import IMPORT_NOTE, Plan, apply, build_plan
 from .problems import ImportRefused, Problem, report
 from .readers import FORMATS, MAX_BYTES, read
-from .writers import CONTENT_TYPES, export_records, write
+from .writers import CONTENT_TYPES, streamed_records, write
 
 __all__ = [
     "CONTENT_TYPES",
@@ -64,7 +64,7 @@ def site_guides(site):
 
 
 def export_guides(fmt, guides):
-    return write(export_records(guides), fmt)
+    return write(streamed_records(guides), fmt)
 
 
 def import_guides(data, filename, fmt=None, dry_run=False, user=None, site=None):

@@ -19,6 +19,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from guides.models import (
     CatalogueItem,
@@ -32,6 +34,7 @@ from guides.models import (
     Material,
     ServiceHall,
 )
+from search import indexing
 from web.sites import site_of
 
 from .columns import (
@@ -234,15 +237,25 @@ def build_plan(records, site):
     return plan
 
 
-@transaction.atomic
 def apply(plan, user=None):
-    """Write and publish every change of the plan, each as a revision with the change note 批量导入."""
+    """Write and publish every change of the plan, each as a revision with the change note 批量导入, all or nothing;
+    then index the guides for search, in bulk (search.indexing: a guide is saved three times on the way)."""
+    with indexing.deferred():
+        _write(plan, user)
+
+
+@transaction.atomic
+def _write(plan, user):
     index = plan.index
-    for change in plan.changes:
-        page = change.page
-        page.materials = change.materials
-        page.fees = change.fees
-        page.change_note = IMPORT_NOTE
-        if change.is_new:
-            index.add_child(instance=page)
-        page.save_revision(user=user, log_action=True).publish(user=user)
+    # Wagtail records a guide's references (its department, materials, halls: the snippets' usage) on every save
+    # of the guide and of each of its rows, reading the guide back each time: here once a guide, when it is live.
+    with disable_reference_index_auto_update():
+        for change in plan.changes:
+            page = change.page
+            page.materials = change.materials
+            page.fees = change.fees
+            page.change_note = IMPORT_NOTE
+            if change.is_new:
+                index.add_child(instance=page)
+            page.save_revision(user=user, log_action=True).publish(user=user)
+            ReferenceIndex.create_or_update_for_object(page)

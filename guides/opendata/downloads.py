@@ -2,8 +2,8 @@
 format that import_guides reads back.
 
 CSV and JSON are streamed, written BATCH guides at a time, so that a site's thousands of guides never sit in
-memory at once; the file is the same as export_guides writes in one piece. XLSX is a zip that openpyxl builds
-whole (guides.importexport.writers)."""
+memory at once; the file is the same as export_guides writes in one piece. XLSX is a zip, sent whole once
+written, but its sheets are written row by row from guides read a batch at a time (guides.importexport.writers)."""
 
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from guides.importexport import CONTENT_TYPES, FORMATS, export_guides
-from guides.importexport.writers import export_records, write
+from guides.importexport.writers import batches, export_records, write
 from guides.models import GuidePage
 
 BATCH = 500
@@ -23,20 +23,12 @@ def index(request):
     return render(request, "guides/open_data.html", {"formats": FORMATS})
 
 
-def batches(guides):
-    """`guides` in the export's order (department, then item code), BATCH at a time."""
-    ordered = guides.order_by("department__ordering", "department__name", "item_code").values_list("pk", flat=True)
-    pks = list(ordered)
-    for start in range(0, len(pks), BATCH):
-        yield guides.filter(pk__in=pks[start : start + BATCH])
-
-
 def streamed(fmt, guides):
     """The export file in pieces: each batch written as a file of its own, then joined (CSV: one header row;
     JSON: one {"guides": [...]} around every batch's guides)."""
     if fmt == "csv":
         first = True
-        for batch in batches(guides):
+        for batch in batches(guides, BATCH):
             chunk = write(export_records(batch), fmt)
             yield chunk if first else chunk.partition(b"\r\n")[2]
             first = False
@@ -45,7 +37,7 @@ def streamed(fmt, guides):
         return
     yield b'{"guides": ['
     separator = b""
-    for batch in batches(guides):
+    for batch in batches(guides, BATCH):
         chunk = write(export_records(batch), fmt)
         yield separator + chunk[chunk.index(b"[") + 1 : chunk.rindex(b"]")].strip()
         separator = b","

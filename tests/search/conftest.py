@@ -19,7 +19,13 @@ from wagtail.search.backends import get_search_backend
 from search.engines import DATABASE_ALIAS
 from tests.conftest import require_service
 
-BEHAVIOUR_MODULES = ("test_behaviour.py", "test_hostile.py", "test_admin_search.py", "test_search_page.py")
+BEHAVIOUR_MODULES = (
+    "test_behaviour.py",
+    "test_hostile.py",
+    "test_admin_search.py",
+    "test_search_page.py",
+    "test_bulk_indexing.py",
+)
 
 
 def engine_configured():

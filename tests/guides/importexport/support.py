@@ -48,3 +48,25 @@ def refused_report(data, filename):
 
 def upload(client, data, name):
     return client.post(reverse("guides_import"), {"file": SimpleUploadedFile(name, data)})
+
+
+PLACES = ["东湖", "西山", "南屏", "北岸", "城东", "城西"]
+MATTERS = ["渔船登记", "林木采伐审批", "古树名木迁移", "桥梁养护备案", "河道采砂许可"]
+
+
+def new_guide_titles(count):
+    """`count` distinct titles of new guides (at most 30): 东湖渔船登记, 东湖林木采伐审批, …"""
+    return [place + matter for place in PLACES for matter in MATTERS][:count]
+
+
+def with_new_guides(count, template=1):
+    """The JSON export plus `count` new guides: copies of its guide number `template` (by default the `content`
+    fixture's fully online one) under new item codes and titles."""
+
+    def add(guides):
+        for number, title in enumerate(new_guide_titles(count)):
+            new = json.loads(json.dumps(guides[template]))
+            new.update(item_code=f"11330100MB0000{number:03d}X4000333C{number:03d}", title=title, slug="")
+            guides.append(new)
+
+    return edited_json(add)
