@@ -172,31 +172,21 @@ def run_search(backend, params, analysed, with_facets):
 
     `whole` counts the guides that answer the whole query (AnalysedQuery.whole_query): they come first, then the
     guides that match only some of its words, each part in the order the query ranks them; it is the total when
-    every match answers the whole query."""
+    every match answers the whole query. One ranked search does it all (the backends' `whole_first`): the order,
+    the page, both counts and, from the same matches, the facets."""
     queryset = GuidePage.objects.visible(params.sites).filter(**params.lookups()).only(*RESULT_FIELDS)
-    results = backend.search(analysed.engine_query, queryset, operator="or")
-    # The facets before the total: on the database, their grouped count of every match gives the total too.
-    facets = facet_counts(backend, results, analysed, queryset) if with_facets else {}
+    results = backend.search(analysed.engine_query, queryset, operator="or").whole_first(analysed.whole_query)
     paginator = Paginator(results, PAGE_SIZE)
+    # The page first: the pass that ranks it counts the matches, and on the engines their facets as well.
+    guides = list(results[(params.page - 1) * PAGE_SIZE : params.page * PAGE_SIZE])
     total = paginator.count
     if not total:
         return 0, 0, None, {}
     number = min(params.page, paginator.num_pages)  # past the end: show the last page
-    start = (number - 1) * PAGE_SIZE
-    answered = None  # the guides that answer the whole query, when it has partial matches
-    if analysed.whole_query is not None:
-        answered = [guide.pk for guide in backend.search(analysed.whole_query, queryset)[:total]]
-    whole = total if answered is None else len(answered)
-    if not 0 < whole < total:
-        guides = list(results[start : start + PAGE_SIZE])
-    else:  # the whole matches first, then the rest; each part in the order the query itself ranks them
-        first = backend.search(analysed.engine_query, queryset.filter(pk__in=answered))
-        guides = list(first[start : start + PAGE_SIZE])
-        if len(guides) < PAGE_SIZE:
-            partial = backend.search(analysed.engine_query, queryset.exclude(pk__in=answered))
-            skipped = max(0, start - whole)
-            guides += partial[skipped : skipped + PAGE_SIZE - len(guides)]
-    return total, whole, ResultsPage(guides, number, paginator), facets
+    if number != params.page:
+        guides = list(results[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
+    facets = facet_counts(backend, results, analysed, queryset) if with_facets else {}
+    return total, results.whole_count(), ResultsPage(guides, number, paginator), facets
 
 
 def facet_counts(backend, results, analysed, queryset):

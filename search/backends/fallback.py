@@ -85,6 +85,9 @@ class DatabaseFallbackResultsMixin:
             watched.fell_back = True
         autocomplete = isinstance(self.query_compiler, self.backend.autocomplete_query_compiler_class)
         results = database_results(self.query_compiler, autocomplete)
+        whole_query = getattr(self.query_compiler, "whole_query", None)  # onerequest.py's whole_first
+        if whole_query is not None:
+            results = results.whole_first(whole_query)
         if self._score_field:
             results = results.annotate_score(self._score_field)
         return results[self.start : self.stop]
@@ -106,6 +109,12 @@ class DatabaseFallbackResultsMixin:
             return super().facet(field_name)
         except engine_errors() as error:
             return self._fallback(error).facet(field_name)
+
+    def whole_count(self):
+        try:
+            return super().whole_count()
+        except engine_errors() as error:
+            return self._fallback(error).whole_count()
 
 
 @cache
