@@ -13,7 +13,7 @@ from wagtail.search.backends import get_search_backend
 
 from guides import filters
 from guides.choices import Audience, OnlineLevel
-from guides.models import Department, GuidePage, LifeEventPage, TopicPage
+from guides.models import Department, GuidePage, LifeEventPage
 from guides.models.site_settings import sites_below
 from web.sites import EVERY_SITE
 
@@ -220,22 +220,6 @@ def facet_options(name, counts):
         labelled = {key: (OnlineLevel(key).label, n) for key, n in counts.items() if key in OnlineLevel.values}
     options = [{"value": value, "label": str(label), "count": n} for value, (label, n) in labelled.items()]
     return sorted(options, key=lambda option: -option["count"])
-
-
-def related_pages(analysed, sites, limit=3):
-    """Life events (一件事) and topics of `sites` matching the query, in that order, for the best bet and a box
-    beside the guide results."""
-    if not analysed.tokens:
-        return []
-
-    def run(backend):
-        return [
-            page
-            for model in (LifeEventPage, TopicPage)
-            for page in backend.search(analysed.engine_query, model.objects.visible(sites), operator="or")[:limit]
-        ]
-
-    return answer(run)[0]
 
 
 def best_bet(analysed, related, guides=()):

@@ -22,6 +22,7 @@ from web.responses import json_response
 from . import service, vocabulary
 from .highlight import highlight
 from .query import clean
+from .related import related_pages
 
 SUGGESTION_LIMIT = 8
 PAGE_TEMPLATE = "search/search_page.html"
@@ -83,7 +84,7 @@ def render_search_page(request, params):
         context["promotions"] = SearchPromotion.objects.filter(
             query__query_string=normalise_query_string(params.q), page__in=visible(Page.objects.all(), params.sites)
         ).select_related("page")
-        related = service.related_pages(outcome.query, params.sites)
+        related = related_pages(outcome.query, params.sites)
         context["best_bet"] = service.best_bet(outcome.query, related, outcome.page or ())
         context["best_bet_is_life_event"] = isinstance(context["best_bet"], LifeEventPage)
         context["related"] = [page for page in related if page != context["best_bet"]]
