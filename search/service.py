@@ -15,6 +15,7 @@ from guides import filters
 from guides.choices import Audience, OnlineLevel
 from guides.models import Department, GuidePage, LifeEventPage
 from guides.models.site_settings import sites_below
+from web.kept import Kept
 from web.sites import EVERY_SITE
 
 from . import analysis, querylog, vocabulary
@@ -48,6 +49,8 @@ RESULT_FIELDS = (
 # A wrong parameter: the message (in Chinese) is shown to the citizen or the client with a 400.
 BadRequest = filters.FilterError
 
+_kept = Kept(size=256)
+
 PROVINCE = "province"  # scope=province: the request's site and the sites below it (SiteSettings.parent_site)
 SCOPES = ("", PROVINCE)
 
@@ -62,8 +65,11 @@ class SearchParams:
 
     @cached_property
     def wider(self):
-        """The request's site and the sites below it (SiteSettings.parent_site)."""
-        return sites_below(self.site) if isinstance(self.site, Site) else [self.site]
+        """The request's site and the sites below it (SiteSettings.parent_site); kept for the content generation
+        of every site, since a change to any site's parent changes it."""
+        if not isinstance(self.site, Site):
+            return [self.site]
+        return _kept.get(("sites below", self.site.pk), lambda: sites_below(self.site))
 
     @property
     def sites(self):
@@ -204,10 +210,8 @@ def facet_counts(backend, results, analysed, queryset):
 def facet_options(name, counts):
     """[{"value", "label", "count"}] for one facet, from the engine's {raw value: count}."""
     if name == "department":
-        departments = Department.objects.in_bulk([key for key in counts if key])
-        labelled = {
-            departments[key].code: (departments[key].name, n) for key, n in counts.items() if key in departments
-        }
+        departments = department_names()
+        labelled = {departments[key][0]: (departments[key][1], n) for key, n in counts.items() if key in departments}
     elif name == "free":
         labelled = {"1" if key else "0": (_("不收费") if key else _("收费"), n) for key, n in counts.items() if n}
     elif name == "audience":  # as the filter means it: a guide for both counts for persons and for businesses
@@ -220,6 +224,14 @@ def facet_options(name, counts):
         labelled = {key: (OnlineLevel(key).label, n) for key, n in counts.items() if key in OnlineLevel.values}
     options = [{"value": value, "label": str(label), "count": n} for value, (label, n) in labelled.items()]
     return sorted(options, key=lambda option: -option["count"])
+
+
+def department_names():
+    """{pk: (code, name)} of every department, kept for the content generation (a change to one starts a new one)."""
+    return _kept.get(
+        "departments",
+        lambda: {pk: (code, name) for pk, code, name in Department.objects.values_list("pk", "code", "name")},
+    )
 
 
 def best_bet(analysed, related, guides=()):
