@@ -4,7 +4,7 @@ nothing matches every word. Runs on SQLite, PostgreSQL, OpenSearch and Elasticse
 import pytest
 from django.core.management import call_command
 
-from guides.models import GuideFAQ, LifeEventPage, TopicPage
+from guides.models import Department, GuideFAQ, LifeEventPage, TopicPage
 from search.models import LexiconEntry
 from tests.factories import make_department, make_guide
 
@@ -156,3 +156,16 @@ def test_propose_lexicon_proposes_from_content_and_keeps_editors_entries(client,
     assert LexiconEntry.objects.get(phrase="身份证 丢失").source == LexiconEntry.Source.CONTENT
     call_command("propose_lexicon", apply=True, verbosity=0)  # again: nothing new
     assert LexiconEntry.objects.count() == len(proposed)
+
+
+def test_a_renamed_department_shows_in_the_facets_at_once(
+    client, guides, page_caches, django_capture_on_commit_callbacks
+):
+    # The departments' names are kept per content generation (service.department_names), as are the pages.
+    assert "市公安局</a>" in page(client, "补领 换领 低保").content.decode()
+    police = Department.objects.get(code="police")
+    police.name = "市公安局户政管理处"
+    with django_capture_on_commit_callbacks(execute=True):
+        police.save()
+    html = page(client, "补领 换领 低保").content.decode()
+    assert "市公安局户政管理处</a>" in html and "市公安局</a>" not in html
