@@ -120,7 +120,12 @@ class DatabaseFallbackResultsMixin:
 @cache
 def falling_back(backend_class):
     """`backend_class` (an engine's) with results that answer from the database when the engine is unreachable."""
+    return with_results_mixin(backend_class, DatabaseFallbackResultsMixin, "Fallback")
+
+
+def with_results_mixin(backend_class, mixin, prefix):
+    """A subclass of `backend_class` whose results class has `mixin` first (named `prefix` + the results' name)."""
     results_class = backend_class.results_class
-    results = type(f"Fallback{results_class.__name__}", (DatabaseFallbackResultsMixin, results_class), {})
+    results = type(f"{prefix}{results_class.__name__}", (mixin, results_class), {})
     namespace = {"__module__": backend_class.__module__, "results_class": results}
     return type(backend_class.__name__, (backend_class,), namespace)

@@ -13,6 +13,7 @@ request cannot count (it sends "missing": 0).
 from collections import OrderedDict
 from functools import cache
 
+from .fallback import with_results_mixin
 from .ranked import bounded_fields
 
 WHOLE_WEIGHT = 2**30
@@ -101,7 +102,4 @@ class OneRequestResultsMixin:
 @cache
 def one_request(backend_class):
     """`backend_class` (an engine's) with results that answer a page, its counts and its facets in one request."""
-    results_class = backend_class.results_class
-    results = type(f"OneRequest{results_class.__name__}", (OneRequestResultsMixin, results_class), {})
-    namespace = {"__module__": backend_class.__module__, "results_class": results}
-    return type(backend_class.__name__, (backend_class,), namespace)
+    return with_results_mixin(backend_class, OneRequestResultsMixin, "OneRequest")
