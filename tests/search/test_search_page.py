@@ -3,6 +3,8 @@ nothing matches every word. Runs on SQLite, PostgreSQL, OpenSearch and Elasticse
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from guides.models import Department, GuideFAQ, LifeEventPage, TopicPage
 from search.models import LexiconEntry
@@ -169,3 +171,27 @@ def test_a_renamed_department_shows_in_the_facets_at_once(
         police.save()
     html = page(client, "补领 换领 低保").content.decode()
     assert "市公安局户政管理处</a>" in html and "市公安局</a>" not in html
+
+
+def test_a_results_page_is_one_ranked_search(client, guides, search_index, site_tree, monkeypatch):
+    """The whole matches first, both counts, the facets and the related 一件事 and topics: one engine request;
+    on the database, the page's ranked statements (the matches in the title, then in the text) and one grouped
+    count of the facets."""
+    site_tree[0].add_child(instance=TopicPage(title="证件办理", slug="papers", intro="身份证、户口"))
+    search_index.refresh()
+    backend = search_index.backend
+    if hasattr(backend, "es"):
+        requests = []
+        search = backend.es.search
+        monkeypatch.setattr(backend.es, "search", lambda *args, **kwargs: requests.append(1) or search(*args, **kwargs))
+        response = page(client, "身份证 遗失")
+        assert len(requests) == 1
+    else:
+        with CaptureQueriesContext(connection) as queries:
+            response = page(client, "身份证 遗失")
+        matching = [query["sql"] for query in queries if " MATCH " in query["sql"] or "@@" in query["sql"]]
+        assert len(matching) <= 3, matching
+    outcome = response.context["outcome"]
+    assert (outcome.whole, outcome.total) == (1, len(guides))
+    assert result_titles(response)[0] == "居民身份证补领"
+    assert [page.title for page in response.context["related"]] == ["证件办理"]
