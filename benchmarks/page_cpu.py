@@ -36,7 +36,7 @@ PARTS = [
     ("search: guide search + facets", "search/service.py", "run_search"),
     ("search: facet counts", "search/service.py", "facet_counts"),
     ("search: query analysis", "search/query.py", "analyse_query"),
-    ("search: related topics and life events", "search/service.py", "related_pages"),
+    ("search: related topics and life events", "search/related.py", "related_pages"),
     ("search: promotions", "search/views.py", "promotions"),
     ("search: query log", "search/querylog.py", "record"),
     ("guide: context (answers, materials, halls)", "guides/models/guide.py", "get_context"),
@@ -173,6 +173,7 @@ def main():
     pagecache.variant = render_only  # the views call it through the module
     settings.PAGE_CACHE_SECONDS = 0 if args.no_generation_copies else 3600
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    settings.SEARCH_QUERY_LOG_DEFERRED = True  # as in production: the query log is written by a thread, in batches
     stamp = time.strftime("%Y%m%d-%H%M%S")
     benchsetup.RESULTS.mkdir(parents=True, exist_ok=True)
     lines = [

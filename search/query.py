@@ -30,13 +30,18 @@ class AnalysedQuery:
         """
         if not self.terms:  # nothing left to search for (only punctuation, say)
             return MATCH_NONE
+        return Or([PlainText(" ".join(words)) for words in self.alternatives])  # PlainText: all its words
+
+    @property
+    def alternatives(self):
+        """What a document holds to match the query (engine_query): each a tuple of words it holds all of."""
         alone = {term for term, _parts in self.terms}
-        alternatives = []
+        found = []
         for term, parts in self.terms:
-            alternatives.append(PlainText(term))
+            found.append((term,))
             if parts and alone.isdisjoint(parts):
-                alternatives.append(PlainText(" ".join(parts), operator="and"))
-        return Or(alternatives)
+                found.append(tuple(parts))
+        return tuple(found)
 
     @property
     def whole_query(self):

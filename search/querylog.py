@@ -90,7 +90,8 @@ class Pending:
     """This process's searches not yet written, and the thread that writes them."""
 
     def __init__(self):
-        self.lock = threading.Lock()
+        self.lock = threading.Lock()  # guards `entries`
+        self.writing = threading.Lock()  # held while a batch is taken and written: the flush at exit waits for it
         self.entries = []
         self.writer_pid = None  # the process whose thread writes: a forked child starts its own
 
@@ -109,19 +110,23 @@ class Pending:
             close_old_connections()
 
     def flush(self):
-        """Write what is pending now; on a database error keep it for the next time. Never raises."""
-        with self.lock:
-            entries, self.entries = self.entries, []
-        if not entries:
-            return
-        try:
-            write(entries)
-            purge_when_due()
-        except DatabaseError:
-            logger.exception("query log: %d searches could not be written; kept for the next try", len(entries))
+        """Write what is pending now; on a database error keep it for the next time. Never raises.
+
+        One flush at a time: the one at exit waits for a batch the thread is writing (the thread is a daemon,
+        stopped once the exit handlers have run, so a batch it had taken would otherwise be lost)."""
+        with self.writing:
             with self.lock:
-                self.entries[:0] = entries
-                del self.entries[:-MAX_PENDING]
+                entries, self.entries = self.entries, []
+            if not entries:
+                return
+            try:
+                write(entries)
+                purge_when_due()
+            except DatabaseError:
+                logger.exception("query log: %d searches could not be written; kept for the next try", len(entries))
+                with self.lock:
+                    self.entries[:0] = entries
+                    del self.entries[:-MAX_PENDING]
 
 
 pending = Pending()

@@ -13,8 +13,9 @@ from wagtail.search.backends import get_search_backend
 
 from guides import filters
 from guides.choices import Audience, OnlineLevel
-from guides.models import Department, GuidePage, LifeEventPage, TopicPage
+from guides.models import Department, GuidePage, LifeEventPage
 from guides.models.site_settings import sites_below
+from web.kept import Kept
 from web.sites import EVERY_SITE
 
 from . import analysis, querylog, vocabulary
@@ -48,6 +49,8 @@ RESULT_FIELDS = (
 # A wrong parameter: the message (in Chinese) is shown to the citizen or the client with a 400.
 BadRequest = filters.FilterError
 
+_kept = Kept(size=256)
+
 PROVINCE = "province"  # scope=province: the request's site and the sites below it (SiteSettings.parent_site)
 SCOPES = ("", PROVINCE)
 
@@ -62,8 +65,11 @@ class SearchParams:
 
     @cached_property
     def wider(self):
-        """The request's site and the sites below it (SiteSettings.parent_site)."""
-        return sites_below(self.site) if isinstance(self.site, Site) else [self.site]
+        """The request's site and the sites below it (SiteSettings.parent_site); kept for the content generation
+        of every site, since a change to any site's parent changes it."""
+        if not isinstance(self.site, Site):
+            return [self.site]
+        return _kept.get(("sites below", self.site.pk), lambda: sites_below(self.site))
 
     @property
     def sites(self):
@@ -172,31 +178,21 @@ def run_search(backend, params, analysed, with_facets):
 
     `whole` counts the guides that answer the whole query (AnalysedQuery.whole_query): they come first, then the
     guides that match only some of its words, each part in the order the query ranks them; it is the total when
-    every match answers the whole query."""
+    every match answers the whole query. One ranked search does it all (the backends' `whole_first`): the order,
+    the page, both counts and, from the same matches, the facets."""
     queryset = GuidePage.objects.visible(params.sites).filter(**params.lookups()).only(*RESULT_FIELDS)
-    results = backend.search(analysed.engine_query, queryset, operator="or")
-    # The facets before the total: on the database, their grouped count of every match gives the total too.
-    facets = facet_counts(backend, results, analysed, queryset) if with_facets else {}
+    results = backend.search(analysed.engine_query, queryset, operator="or").whole_first(analysed.whole_query)
     paginator = Paginator(results, PAGE_SIZE)
+    # The page first: the pass that ranks it counts the matches, and on the engines their facets as well.
+    guides = list(results[(params.page - 1) * PAGE_SIZE : params.page * PAGE_SIZE])
     total = paginator.count
     if not total:
         return 0, 0, None, {}
     number = min(params.page, paginator.num_pages)  # past the end: show the last page
-    start = (number - 1) * PAGE_SIZE
-    answered = None  # the guides that answer the whole query, when it has partial matches
-    if analysed.whole_query is not None:
-        answered = [guide.pk for guide in backend.search(analysed.whole_query, queryset)[:total]]
-    whole = total if answered is None else len(answered)
-    if not 0 < whole < total:
-        guides = list(results[start : start + PAGE_SIZE])
-    else:  # the whole matches first, then the rest; each part in the order the query itself ranks them
-        first = backend.search(analysed.engine_query, queryset.filter(pk__in=answered))
-        guides = list(first[start : start + PAGE_SIZE])
-        if len(guides) < PAGE_SIZE:
-            partial = backend.search(analysed.engine_query, queryset.exclude(pk__in=answered))
-            skipped = max(0, start - whole)
-            guides += partial[skipped : skipped + PAGE_SIZE - len(guides)]
-    return total, whole, ResultsPage(guides, number, paginator), facets
+    if number != params.page:
+        guides = list(results[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
+    facets = facet_counts(backend, results, analysed, queryset) if with_facets else {}
+    return total, results.whole_count(), ResultsPage(guides, number, paginator), facets
 
 
 def facet_counts(backend, results, analysed, queryset):
@@ -214,10 +210,8 @@ def facet_counts(backend, results, analysed, queryset):
 def facet_options(name, counts):
     """[{"value", "label", "count"}] for one facet, from the engine's {raw value: count}."""
     if name == "department":
-        departments = Department.objects.in_bulk([key for key in counts if key])
-        labelled = {
-            departments[key].code: (departments[key].name, n) for key, n in counts.items() if key in departments
-        }
+        departments = department_names()
+        labelled = {departments[key][0]: (departments[key][1], n) for key, n in counts.items() if key in departments}
     elif name == "free":
         labelled = {"1" if key else "0": (_("不收费") if key else _("收费"), n) for key, n in counts.items() if n}
     elif name == "audience":  # as the filter means it: a guide for both counts for persons and for businesses
@@ -232,20 +226,12 @@ def facet_options(name, counts):
     return sorted(options, key=lambda option: -option["count"])
 
 
-def related_pages(analysed, sites, limit=3):
-    """Life events (一件事) and topics of `sites` matching the query, in that order, for the best bet and a box
-    beside the guide results."""
-    if not analysed.tokens:
-        return []
-
-    def run(backend):
-        return [
-            page
-            for model in (LifeEventPage, TopicPage)
-            for page in backend.search(analysed.engine_query, model.objects.visible(sites), operator="or")[:limit]
-        ]
-
-    return answer(run)[0]
+def department_names():
+    """{pk: (code, name)} of every department, kept for the content generation (a change to one starts a new one)."""
+    return _kept.get(
+        "departments",
+        lambda: {pk: (code, name) for pk, code, name in Department.objects.values_list("pk", "code", "name")},
+    )
 
 
 def best_bet(analysed, related, guides=()):

@@ -19,6 +19,7 @@ from web.responses import json_response
 from . import page_parts, service, vocabulary
 from .highlight import highlight
 from .query import clean
+from .related import related_pages
 
 SUGGESTION_LIMIT = 8
 PAGE_TEMPLATE = "search/search_page.html"
@@ -78,7 +79,7 @@ def render_search_page(request, params):
     }
     if outcome.query and params.page == 1:
         context["promotions"] = page_parts.promotions(params)
-        related = service.related_pages(outcome.query, params.sites)
+        related = related_pages(outcome.query, params.sites)
         context["best_bet"] = service.best_bet(outcome.query, related, outcome.page or ())
         context["best_bet_is_life_event"] = isinstance(context["best_bet"], LifeEventPage)
         context["related"] = [page for page in related if page != context["best_bet"]]

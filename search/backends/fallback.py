@@ -85,6 +85,9 @@ class DatabaseFallbackResultsMixin:
             watched.fell_back = True
         autocomplete = isinstance(self.query_compiler, self.backend.autocomplete_query_compiler_class)
         results = database_results(self.query_compiler, autocomplete)
+        whole_query = getattr(self.query_compiler, "whole_query", None)  # onerequest.py's whole_first
+        if whole_query is not None:
+            results = results.whole_first(whole_query)
         if self._score_field:
             results = results.annotate_score(self._score_field)
         return results[self.start : self.stop]
@@ -107,11 +110,22 @@ class DatabaseFallbackResultsMixin:
         except engine_errors() as error:
             return self._fallback(error).facet(field_name)
 
+    def whole_count(self):
+        try:
+            return super().whole_count()
+        except engine_errors() as error:
+            return self._fallback(error).whole_count()
+
 
 @cache
 def falling_back(backend_class):
     """`backend_class` (an engine's) with results that answer from the database when the engine is unreachable."""
+    return with_results_mixin(backend_class, DatabaseFallbackResultsMixin, "Fallback")
+
+
+def with_results_mixin(backend_class, mixin, prefix):
+    """A subclass of `backend_class` whose results class has `mixin` first (named `prefix` + the results' name)."""
     results_class = backend_class.results_class
-    results = type(f"Fallback{results_class.__name__}", (DatabaseFallbackResultsMixin, results_class), {})
+    results = type(f"{prefix}{results_class.__name__}", (mixin, results_class), {})
     namespace = {"__module__": backend_class.__module__, "results_class": results}
     return type(backend_class.__name__, (backend_class,), namespace)

@@ -25,9 +25,9 @@ from .analysed import AnalysedQueryMixin
 from .ranked import FIRST, REST, RankedQueryCompilerMixin, RankedResultsMixin
 
 MATCHES_SQL = (
-    "SELECT CAST(object_id AS INTEGER) AS object_id, score FROM ("
-    "SELECT entry.content_type_id, entry.object_id, {score} AS score"
-    " FROM {entries} AS entry, (SELECT {tsquery} AS query) AS matching"
+    "SELECT CAST(object_id AS INTEGER) AS object_id, score, untitled, partial FROM ("
+    "SELECT entry.content_type_id, entry.object_id, {score} AS score, {untitled} AS untitled, {partial} AS partial"
+    " FROM {entries} AS entry, (SELECT {tsquery} AS query) AS matching, (SELECT {whole} AS query) AS whole"
     " WHERE {where} OFFSET 0"
     ") AS scored WHERE content_type_id IN ({content_types})"
 )
@@ -37,9 +37,17 @@ SCORE = (
     " + ts_rank(%s::float4[], entry.body, matching.query))"
 )
 IN_TITLE = "entry.title @@ matching.query"
-TIERS = {  # tier: (score, condition)
-    FIRST: (f"CASE WHEN {IN_TITLE} THEN {SCORE} END", f"{IN_TITLE} OR entry.body @@ matching.query"),
-    REST: (SCORE, f"entry.body @@ matching.query AND NOT {IN_TITLE}"),
+# The whole query matches a guide's words wherever they are: in the title and the text together. Without a
+# whole query, {whole} is FALSE and every match is whole (partial 0).
+WHOLE = "(entry.title || entry.body) @@ whole.query"
+TIERS = {  # tier: (score, untitled, partial, condition)
+    FIRST: (
+        f"CASE WHEN {IN_TITLE} OR {{whole}} THEN {SCORE} END",
+        f"CASE WHEN {IN_TITLE} THEN 0 ELSE 1 END",
+        "CASE WHEN {whole} THEN 0 ELSE 1 END",
+        f"{IN_TITLE} OR entry.body @@ matching.query",
+    ),
+    REST: (SCORE, "1", "1", f"entry.body @@ matching.query AND NOT {IN_TITLE} AND NOT {{whole}}"),
 }
 
 
@@ -61,16 +69,28 @@ class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearch
             return None
         entries = IndexEntry.objects.all()
         compiler = entries.query.get_compiler(using=entries.db)
-        tsquery = self.build_tsquery(query, config=self.get_config(self.backend)).resolve_expression(entries.query)
-        tsquery_sql, tsquery_params = tsquery.as_sql(compiler, compiler.connection)
+
+        def tsquery(query):
+            built = self.build_tsquery(query, config=self.get_config(self.backend)).resolve_expression(entries.query)
+            return built.as_sql(compiler, compiler.connection)
+
+        matching_sql, matching_params = tsquery(query)
+        whole_sql, whole_params = ("NULL::tsquery", []) if self.whole_query is None else tsquery(self.whole_query)
+        whole = "FALSE" if self.whole_query is None else WHOLE
+        score, untitled, partial, where = (part.format(whole=whole) for part in TIERS[tier])
+        if self.whole_query is None and tier == FIRST:
+            partial = "0"
         sql = MATCHES_SQL.format(
             entries=IndexEntry._meta.db_table,
-            tsquery=tsquery_sql,
-            score=TIERS[tier][0],
-            where=TIERS[tier][1],
+            tsquery=matching_sql,
+            whole=whole_sql,
+            score=score,
+            untitled=untitled,
+            partial=partial,
+            where=where,
             content_types=", ".join(["%s"] * len(content_types)),
         )
-        return sql, [self.sql_weights, self.sql_weights, *tsquery_params, *content_types]
+        return sql, [self.sql_weights, self.sql_weights, *matching_params, *whole_params, *content_types]
 
 
 class RankedPostgresSearchResults(RankedResultsMixin, PostgresSearchResults):

@@ -10,6 +10,11 @@ Guides whose title matches come first, then those that match only in their text.
 about 3 µs a match, and a common word (身份证, 申请) is in the text of most guides but in few titles. So the
 FIRST statement counts every match but scores only those in the title (the others' score is NULL), and only
 a page that runs past them ranks the REST, the matches in the text alone.
+
+With a whole query (`whole_first`: search.query.AnalysedQuery.whole_query), the matches that also answer it
+come before all the others, in the same one pass: the FIRST statement marks each match whole or partial and
+scores the whole ones too (they are few: they match every word of the query), so the REST are still the
+matches in the text alone, of the partial ones.
 """
 
 from collections import Counter, OrderedDict
@@ -30,14 +35,19 @@ class RankedQueryCompilerMixin:
     """For a database query compiler: `match_sql()` gives the vendor's (SQL, params) of the scored matches."""
 
     total = None  # number of ranked matches, once a page or a count has been fetched
+    whole_total = None  # of them, the matches that answer the whole query, once a page has been fetched
+    whole_query = None  # set by RankedResultsMixin.whole_first
 
     backend = None  # set by the results, for settings such as PostgreSQL's text search configuration
 
     def match_sql(self, query, content_types, tier):
-        """(SQL, params) selecting (object_id, score) of the index entries of `content_types` matching `query`.
+        """(SQL, params) selecting (object_id, score, untitled, partial) of the index entries of `content_types`
+        matching `query`.
 
         `tier` is FIRST or REST. object_id is an integer (the index stores text), and lower scores are
-        better matches. None leaves the search to the stock backend.
+        better matches. untitled is 0 where the title matches, else 1; partial is 0 where the entry matches
+        `self.whole_query` too (every entry, when it is None), else 1. None leaves the search to the stock
+        backend.
         """
         raise NotImplementedError
 
@@ -81,7 +91,8 @@ class RankedQueryCompilerMixin:
             return list(self.matched_queryset().values(*names).annotate(_count=Count("pk")).order_by())
 
     def ranked(self, tier):
-        """(SQL, params) selecting (object_id, score) of one tier's matches that the page queryset allows."""
+        """(SQL, params) selecting (object_id, score, untitled, partial) of one tier's matches that the page
+        queryset allows."""
         sql, params = self.matches(tier)
         allowed_sql, allowed_params = self.queryset.order_by().values("pk").query.sql_with_params()
         # Only SQL built here and by Django's compiler is joined; every value is a parameter. Materialised, the
@@ -90,7 +101,7 @@ class RankedQueryCompilerMixin:
         # a pass over all the pages that costs more than the whole search when few guides match.
         ranked_sql = (
             f"WITH matches AS MATERIALIZED ({sql})"  # noqa: S608
-            " SELECT object_id, score FROM matches"
+            " SELECT object_id, score, untitled, partial FROM matches"
             f" WHERE EXISTS (SELECT 1 FROM ({allowed_sql}) AS allowed WHERE allowed.pk = matches.object_id)"
         )
         return ranked_sql, [*params, *allowed_params]
@@ -104,13 +115,8 @@ class RankedQueryCompilerMixin:
 
     @cached_property
     def facet_counts(self):
-        """{field name: Counter of values} for the model's own bounded filter fields, from one grouped query.
-
-        Bounded: a foreign key, a boolean or a field with choices, so that the combinations stay few. Fields
-        inherited from a parent model (Wagtail's Page: owner, locale, ...) are left to their own queries.
-        """
-        model = self.queryset.model
-        names = [field.field_name for field in model.get_filterable_search_fields() if self._is_bounded(model, field)]
+        """{field name: Counter of values} for the model's own bounded filter fields, from one grouped query."""
+        names = list(bounded_fields(self.queryset.model))
         counts = {name: Counter() for name in names}
         rows = self.grouped(*names)
         for row in rows:
@@ -120,27 +126,39 @@ class RankedQueryCompilerMixin:
             self.total = sum(row["_count"] for row in rows)
         return counts
 
-    @staticmethod
-    def _is_bounded(model, filter_field):
-        try:
-            field = model._meta.get_field(filter_field.field_name)
-        except FieldDoesNotExist:
-            return False
-        if field.model is not model:
-            return False
-        return isinstance(field, (ForeignKey, BooleanField)) or bool(field.concrete and field.choices)
+
+def bounded_fields(model):
+    """{name: FilterField} of the model's filter fields that facets count together.
+
+    Bounded: a foreign key, a boolean or a field with choices, so that the combinations stay few. Fields
+    inherited from a parent model (Wagtail's Page: owner, locale, ...) are left to their own queries.
+    """
+    return {field.field_name: field for field in model.get_filterable_search_fields() if _is_bounded(model, field)}
+
+
+def _is_bounded(model, filter_field):
+    try:
+        field = model._meta.get_field(filter_field.field_name)
+    except FieldDoesNotExist:
+        return False
+    if field.model is not model:
+        return False
+    return isinstance(field, (ForeignKey, BooleanField)) or bool(field.concrete and field.choices)
 
 
 class RankedResultsMixin:
     """For a database results class whose compiler has RankedQueryCompilerMixin."""
 
-    # Lower scores first, unscored ones last; newer pages first among equals, as the stock backends do. The
-    # counts give the total and the number scored from the same pass: counted over the materialised matches,
-    # which SQLite does faster than with window functions (COUNT(*) OVER ()), for the same result.
+    # Whole matches first, title matches first within each part, then lower scores first, unscored ones last
+    # (the partial matches in the text only: the last part); newer pages first among equals, as the stock
+    # backends do. The counts give the total, the number scored and the number of whole matches from the same
+    # pass: counted over the materialised matches, which SQLite does faster than with window functions
+    # (COUNT(*) OVER ()), for the same result.
     PAGE_SQL = (
         "WITH ranked AS MATERIALIZED ({ranked})"
-        " SELECT object_id, score, (SELECT COUNT(*) FROM ranked), (SELECT COUNT(score) FROM ranked) FROM ranked"
-        " ORDER BY score NULLS LAST, object_id DESC LIMIT %s OFFSET %s"
+        " SELECT object_id, score, (SELECT COUNT(*) FROM ranked), (SELECT COUNT(score) FROM ranked),"
+        " (SELECT COUNT(*) FROM ranked WHERE partial = 0) FROM ranked"
+        " ORDER BY partial, untitled, score NULLS LAST, object_id DESC LIMIT %s OFFSET %s"
     )
     NO_LIMIT = None  # the LIMIT value meaning "all rows" on this vendor
     FACETS_BOOLEANS = True  # unlike the engines' terms aggregation (see search.service.facet_counts)
@@ -148,6 +166,23 @@ class RankedResultsMixin:
     def __init__(self, backend, query_compiler, *args, **kwargs):
         super().__init__(backend, query_compiler, *args, **kwargs)
         query_compiler.backend = backend
+
+    def whole_first(self, whole_query):
+        """These results with the matches of `whole_query` as well first (None: every match counts as whole);
+        `whole_count()` says how many there are."""
+        compiler = self.query_compiler
+        compiler.whole_query = whole_query
+        compiler.__dict__.pop("_matches", None)
+        return self
+
+    def whole_count(self):
+        """How many of the results answer the whole query (see whole_first): every one on the stock path."""
+        compiler = self.query_compiler
+        if not self.ranks:
+            return self.count()
+        if compiler.whole_total is None:
+            compiler.whole_total = compiler.fetch(FIRST, self.PAGE_SQL, [1, 0])[0][4] if self.count() else 0
+        return compiler.whole_total
 
     @property
     def ranks(self):
@@ -162,13 +197,13 @@ class RankedResultsMixin:
         limit = self.NO_LIMIT if self.stop is None else self.stop - self.start
         rows = compiler.fetch(FIRST, self.PAGE_SQL, [limit, self.start])
         if rows:
-            compiler.total, in_titles = rows[0][2:]
+            compiler.total, scored, compiler.whole_total = rows[0][2:]
         elif not self.start:
-            compiler.total = 0
+            compiler.total = compiler.whole_total = 0
         ranked = [row for row in rows if row[1] is not None]
         if len(ranked) < len(rows):  # the page runs on into the matches in the text only: rank those
             more = self.NO_LIMIT if self.stop is None else len(rows) - len(ranked)
-            ranked += compiler.fetch(REST, self.PAGE_SQL, [more, max(0, self.start - in_titles)])
+            ranked += compiler.fetch(REST, self.PAGE_SQL, [more, max(0, self.start - scored)])
         objects = compiler.queryset.order_by().in_bulk([row[0] for row in ranked])
         results = []
         for object_id, score, *_counts in ranked:

@@ -10,7 +10,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 
 from .analysed import AnalysedQueryMixin
-from .ranked import FIRST, REST, RankedQueryCompilerMixin, RankedResultsMixin
+from .ranked import REST, RankedQueryCompilerMixin, RankedResultsMixin
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
@@ -19,13 +19,14 @@ COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
 # over the entries and run the full-text match once per entry (half a second at 1,000 pages). bm25() is lower
 # for better matches, as ranked.py expects.
 MATCHES_SQL = (
-    "SELECT CAST(entry.object_id AS INTEGER) AS object_id, {score} AS score"
+    "SELECT CAST(entry.object_id AS INTEGER) AS object_id, {score} AS score, {untitled} AS untitled,"
+    " {partial} AS partial"
     " FROM {fts} CROSS JOIN {entries} AS entry ON entry.id = {fts}.rowid"
     " WHERE {fts} MATCH %s AND entry.content_type_id IN ({content_types})"
 )
 SCORE = "bm25({fts}, {weights})"
-# Scored only where the title matches: the rows of a second full-text query, on the title alone.
-TITLE_SCORE = "CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN " + SCORE + " END"  # noqa: S608 - constants
+# The rows of a second full-text query (on the title alone, or the whole query): SQLite runs it once.
+MATCHING = "{fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608 - constants
 
 
 class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQueryCompiler):
@@ -37,23 +38,29 @@ class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQuer
             return None
         entries = SQLiteFTSIndexEntry.objects.all()
         compiler = entries.query.get_compiler(using=entries.db)
-        search_query = self.build_search_query(query)
 
-        def match(columns):  # FTS5 query syntax: {title body} : (...)
+        def match(columns, query):  # FTS5 query syntax: {title body} : (...)
+            search_query = self.build_search_query(query)
             return MatchExpression(columns, search_query).as_sql(compiler, compiler.connection)[1][0]
 
-        title = match(["title"])
-        score, params = {  # tier: (score, MATCH parameters)
-            FIRST: (TITLE_SCORE, [title, match(self.FTS_TABLE_FIELDS)]),
-            REST: (SCORE, [f"{match(['body'])} NOT {title}"]),
-        }[tier]
+        title = match(["title"], query)
+        whole = None if self.whole_query is None else match(self.FTS_TABLE_FIELDS, normalize(self.whole_query))
+        if tier == REST:  # the partial matches in the text only (the whole ones are scored in FIRST)
+            columns = {"score": SCORE, "untitled": "1", "partial": "1"}
+            params = [" NOT ".join([match(["body"], query), title, *([whole] if whole else [])])]
+        else:  # every match, scored where the title matches or the whole query does
+            answers = MATCHING if whole else "0"
+            columns = {
+                "score": f"CASE WHEN {MATCHING} OR {answers} THEN {SCORE} END",
+                "untitled": f"CASE WHEN {MATCHING} THEN 0 ELSE 1 END",
+                "partial": f"CASE WHEN {answers} THEN 0 ELSE 1 END" if whole else "0",
+            }
+            answers_params = [whole] if whole else []
+            params = [title, *answers_params, title, *answers_params, match(self.FTS_TABLE_FIELDS, query)]
         names = {"fts": SQLiteFTSIndexEntry._meta.db_table, "entries": IndexEntry._meta.db_table}
         weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
-        sql = MATCHES_SQL.format(
-            score=score.format(weights=weights, **names),
-            content_types=", ".join(["%s"] * len(content_types)),
-            **names,
-        )
+        columns = {name: sql.format(weights=weights, **names) for name, sql in columns.items()}
+        sql = MATCHES_SQL.format(content_types=", ".join(["%s"] * len(content_types)), **columns, **names)
         return sql, [*params, *content_types]
 
 

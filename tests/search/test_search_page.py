@@ -3,8 +3,10 @@ nothing matches every word. Runs on SQLite, PostgreSQL, OpenSearch and Elasticse
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from guides.models import GuideFAQ, LifeEventPage, TopicPage
+from guides.models import Department, GuideFAQ, LifeEventPage, TopicPage
 from search.models import LexiconEntry
 from tests.factories import make_department, make_guide
 
@@ -156,3 +158,42 @@ def test_propose_lexicon_proposes_from_content_and_keeps_editors_entries(client,
     assert LexiconEntry.objects.get(phrase="身份证 丢失").source == LexiconEntry.Source.CONTENT
     call_command("propose_lexicon", apply=True, verbosity=0)  # again: nothing new
     assert LexiconEntry.objects.count() == len(proposed)
+
+
+def test_a_renamed_department_shows_in_the_facets_at_once(
+    client, guides, page_caches, django_capture_on_commit_callbacks
+):
+    # The departments' names are kept per content generation (service.department_names), as are the pages.
+    assert "市公安局</a>" in page(client, "补领 换领 低保").content.decode()
+    police = Department.objects.get(code="police")
+    police.name = "市公安局户政管理处"
+    with django_capture_on_commit_callbacks(execute=True):
+        police.save()
+    html = page(client, "补领 换领 低保").content.decode()
+    assert "市公安局户政管理处</a>" in html and "市公安局</a>" not in html
+
+
+def test_a_results_page_is_one_ranked_search(client, guides, search_index, site_tree, monkeypatch):
+    """The whole matches first, both counts, the facets and the related 一件事 and topics: one engine request;
+    on the database, the page's ranked statements (the matches in the title, then in the text) and one grouped
+    count of the facets."""
+    site_tree[0].add_child(instance=TopicPage(title="证件办理", slug="papers", intro="身份证、户口"))
+    search_index.refresh()
+    backend = search_index.backend
+    if hasattr(backend, "es"):
+        requests, client_class = [], type(backend.es)  # each get_search_backend() makes its own client
+        search = client_class.search
+        monkeypatch.setattr(
+            client_class, "search", lambda *args, **kwargs: requests.append(1) or search(*args, **kwargs)
+        )
+        response = page(client, "身份证 遗失")
+        assert len(requests) == 1
+    else:
+        with CaptureQueriesContext(connection) as queries:
+            response = page(client, "身份证 遗失")
+        matching = [query["sql"] for query in queries if " MATCH " in query["sql"] or "@@" in query["sql"]]
+        assert len(matching) <= 3, matching
+    outcome = response.context["outcome"]
+    assert (outcome.whole, outcome.total) == (1, len(guides))
+    assert result_titles(response)[0] == "居民身份证补领"
+    assert [page.title for page in response.context["related"]] == ["证件办理"]
