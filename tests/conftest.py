@@ -2,7 +2,9 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 
+from guides.demo.loader import load
 from tests.factories import make_site
 from web.pagecache import local_copies
 
@@ -36,3 +38,11 @@ def require_service(available, reason):
     if os.environ.get("CI") == "true":
         pytest.fail(f"CI: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for the module that asks for it, rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load()
+        transaction.set_rollback(True)

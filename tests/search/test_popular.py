@@ -2,10 +2,8 @@
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
 from wagtail.models import Site
 
-from guides.demo.loader import load
 from guides.demo.site_settings import POPULAR_PINS
 from guides.models import Feedback, GuidePage, LifeEventPage, TopicPage
 from guides.models.pages import LifeEventItem
@@ -88,14 +86,6 @@ def test_a_life_event_taken_offline_no_longer_counts(client, site_tree):
     event.unpublish()
     cache.clear()
     assert popular_titles(client, "person")[0] == "较新的事项"
-
-
-@pytest.fixture
-def demo(django_db_setup, django_db_blocker):
-    """The demo loaded once for this module, rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load()
-        transaction.set_rollback(True)
 
 
 def test_the_demo_pins_its_common_items_per_audience(demo, db, client):

@@ -5,11 +5,9 @@ import itertools
 import re
 
 import pytest
-from django.db import transaction
 from django.test import Client
 from django.test.signals import template_rendered
 
-from guides.demo.loader import load
 from guides.models import GuidePage
 from guides.views import guide as guide_views
 from tests.factories import make_guide
@@ -120,14 +118,6 @@ def answer_queries(guide):
         {question.param: option for question, option in zip(questions, combination, strict=True) if option}
         for combination in itertools.product(*choices)
     ]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo loaded once for this module, rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import re
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
 from pypdf import PdfReader
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, Site
@@ -101,14 +100,6 @@ ISSUE_16_NAMES = [
     "建设工程消防验收",
 ]
 TODAY = datetime.date(2026, 11, 26)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo loaded once for this module, rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
