@@ -62,9 +62,25 @@ class AnalysedQueryMixin:
         )
 
 
+class EveryMatchWhole:
+    """For a stock backend's results class: it cannot tell the matches that answer the whole query from those
+    that match some of its words, so every match counts as whole and keeps the backend's own order."""
+
+    def whole_first(self, whole_query):
+        return self
+
+    def whole_count(self):
+        return self.count()
+
+
 @cache
 def analysing(backend_class):
     """`backend_class` with string queries analysed: for the stock backends this project does not subclass."""
     # Named after the stock module, which tells the health check which engine answers (web/health.py).
     namespace = {"__module__": backend_class.__module__}
+    results = backend_class.results_class
+    if not hasattr(results, "whole_first"):  # ours and the engines' (onerequest.py) rank whole matches first
+        namespace["results_class"] = type(
+            results.__name__, (EveryMatchWhole, results), {"__module__": results.__module__}
+        )
     return type(f"Analysed{backend_class.__name__}", (AnalysedQueryMixin, backend_class), namespace)

@@ -125,3 +125,19 @@ def test_postgresql_planner_settings_end_with_the_search(db, indexed):
         assert results.facet("department_id")
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+def test_a_stock_backend_counts_every_match_whole(db, indexed):
+    """Without FTS5 (or on another vendor) the stock database backend answers: it cannot rank whole matches first,
+    so every match counts as whole, and the results page still works."""
+    from modelsearch.backends.database.fallback import DatabaseSearchBackend
+
+    from search import service
+    from search.backends.analysed import analysing
+
+    backend = analysing(DatabaseSearchBackend)({})
+    params = service.SearchParams(q="身份证")
+    total, whole, page, _facets = service.run_search(
+        backend, params, analyse_query(vocabulary.current(), "身份证"), True
+    )
+    assert total == whole == len(page.object_list) == 2
