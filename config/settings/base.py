@@ -183,7 +183,9 @@ WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# deploy/nginx serves <checkout>/staticfiles/; a test that collects static files while other suites run beside it
+# collects into its own folder (STATIC_ROOT): collectstatic replaces files that the others' whitenoise is reading.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -34,7 +34,11 @@ def url(endpoint, page):
 @pytest.fixture(scope="module")
 def answers(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bad-pages")
-    env = production_env(DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}", MEDIA_ROOT=str(folder / "media"))
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        MEDIA_ROOT=str(folder / "media"),
+        STATIC_ROOT=str(folder / "static"),  # the suites side by side read the checkout's staticfiles/
+    )
     manage(env, "migrate", "--no-input")
     manage(env, "collectstatic", "--no-input")
     urls = [url(endpoint, page) for endpoint in ENDPOINTS for page in [*BAD_PAGES, "1", "abc"]]
