@@ -18,6 +18,7 @@ from guides.models.querysets import visible
 from guides.templatetags.guide_tags import key_facts
 from guides.templatetags.site_tags import kept_page_url
 from web.kept import Kept
+from web.sites import scope_key
 
 ROW = (
     "<li>"
@@ -77,9 +78,7 @@ def facet_options(options):
 
 def promotions(params):
     """The promotions for the query of `params` whose page is one the searched sites show."""
-    sites = params.sites if isinstance(params.sites, list | tuple) else [params.sites]
-    key = tuple(getattr(site, "pk", site) for site in sites)
-    found = PROMOTIONS.get(key, lambda: _promotions_by_query(params.sites))
+    found = PROMOTIONS.get(scope_key(params.sites), lambda: _promotions_by_query(params.sites))
     return found.get(normalise_query_string(params.q), [])
 
 

@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 from guides.models import LifeEventPage, TopicPage
 from web.kept import Kept
+from web.sites import scope_key
 
 from .documents import document_for
 
@@ -34,13 +35,8 @@ class Candidate:
 def candidates(sites):
     """[(model, [Candidate])] for the live, public life events and topics of `sites` (a Site, several, or
     EVERY_SITE), kept for the content generation."""
-    if isinstance(sites, Site):
-        key, site_id = (sites.pk,), sites.pk
-    elif isinstance(sites, (list, tuple)):
-        key, site_id = tuple(site.pk for site in sites), None
-    else:
-        key, site_id = sites, None
-    return _kept.get(("related", key), lambda: _derive(sites), site_id=site_id)
+    site_id = sites.pk if isinstance(sites, Site) else None
+    return _kept.get(scope_key(sites), lambda: _derive(sites), site_id=site_id)
 
 
 def _derive(sites):

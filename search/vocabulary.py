@@ -18,11 +18,10 @@ from collections import defaultdict
 
 import jieba
 from django.db.models import Count, Max
-from wagtail.models import Site
 from wagtail.search.index import get_indexed_models
 
 from guides.text import split_names
-from web.sites import EVERY_SITE
+from web.sites import EVERY_SITE, scope_key
 
 from . import analysis, lexicon
 from .models import LexiconEntry, Synonym
@@ -214,7 +213,7 @@ def foreign_names(sites):
     if sites is EVERY_SITE:
         return frozenset()
     vocabulary = current()
-    scope = tuple(sorted(site.pk for site in ([sites] if isinstance(sites, Site) else sites or [])))
+    scope = scope_key(sites)
     with _lock:
         if _foreign["vocabulary"] is not vocabulary:
             _foreign["vocabulary"], _foreign["by_scope"] = vocabulary, {}

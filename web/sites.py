@@ -22,6 +22,14 @@ from web.pagecache import local_copies
 EVERY_SITE = "every site"
 
 
+def scope_key(sites):
+    """A hashable key for a scope of sites (a Site, several, or EVERY_SITE), for values kept per scope: the sorted
+    site ids, or EVERY_SITE."""
+    if sites is EVERY_SITE:
+        return EVERY_SITE
+    return tuple(sorted(site.pk for site in ([sites] if isinstance(sites, Site) else sites or [])))
+
+
 def default_site_id():
     """The default site's id: where reference data (departments, halls) made without a site belongs, as the rows
     that existed before there were several sites."""
