@@ -19,8 +19,6 @@ same-origin.
 from urllib.parse import urlsplit
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.http import HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils import timezone
@@ -33,6 +31,7 @@ from web import ratelimit
 from web.responses import json_response
 from web.sites import EVERY_SITE
 
+from . import tallies
 from .models import GuideClick, SynonymProposal
 from .query import clean
 
@@ -47,25 +46,15 @@ class BadBeacon(ValueError):
 
 def record_click(normalised, page_id, position, day=None):
     day = day or timezone.localdate()
-    add_one(GuideClick, "clicks", {"day": day, "normalised": normalised, "page_id": page_id, "position": position})
+    key = {"day": day, "normalised": normalised, "page_id": page_id, "position": position}
+    tallies.add(GuideClick, [{**key, "clicks": 1}], key=list(key), added=["clicks"])
 
 
 def record_reformulation(failed, better, clicked, day=None):
     """One more time `failed` (found nothing) was followed by `better`, and by a click on a result when `clicked`."""
     field = "clicks" if clicked else "reformulations"
-    add_one(SynonymProposal, field, {"failed": failed, "better": better}, last_seen=day or timezone.localdate())
-
-
-def add_one(model, field, key, **values):
-    """Add one to `field` of the row of `model` for `key` (and set `values`), creating the row if there is none."""
-    rows = model.objects.filter(**key)
-    if rows.update(**{field: F(field) + 1}, **values):
-        return
-    try:
-        with transaction.atomic():  # another request may create the same row first
-            model.objects.create(**key, **values, **{field: 1})
-    except IntegrityError:
-        rows.update(**{field: F(field) + 1}, **values)
+    row = {"failed": failed, "better": better, field: 1, "last_seen": day or timezone.localdate()}
+    tallies.add(SynonymProposal, [row], key=["failed", "better"], added=[field])
 
 
 def parse(data):

@@ -23,11 +23,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, close_old_connections, transaction
-from django.db.models import F
-from django.db.models.functions import Greatest
+from django.db import DatabaseError, close_old_connections, transaction
 from django.utils import timezone
 
+from . import tallies
 from .models import GuideClick, QueryDay, QueryLog, SynonymProposal
 
 RAW_DAYS = int(os.environ.get("SEARCH_QUERY_LOG_DAYS", "30"))
@@ -72,18 +71,16 @@ def write(entries):
             QueryLog(query=entry.query, normalised=entry.normalised, results=entry.results, engine=entry.engine)
             for entry in entries
         )
-        for (day, normalised), count in searches.items():
-            count_searches(day, normalised, count, results[day, normalised])
-
-
-def count_searches(day, normalised, count, results):
-    counted = QueryDay.objects.filter(day=day, normalised=normalised)
-    if not counted.update(searches=F("searches") + count, results=Greatest("results", results)):
-        try:
-            with transaction.atomic():  # another process may create the same row first
-                QueryDay.objects.create(day=day, normalised=normalised, searches=count, results=results)
-        except IntegrityError:
-            counted.update(searches=F("searches") + count, results=Greatest("results", results))
+        tallies.add(
+            QueryDay,
+            [
+                {"day": day, "normalised": normalised, "searches": count, "results": results[day, normalised]}
+                for (day, normalised), count in searches.items()
+            ],
+            key=["day", "normalised"],
+            added=["searches"],
+            larger=["results"],
+        )
 
 
 class Pending:

@@ -2,8 +2,13 @@
 
 import datetime
 import threading
+import time
+
+import pytest
+from django.db import DatabaseError, connection, connections, transaction
 
 from search import querylog
+from search.models import QueryDay, QueryLog
 
 
 def entry(query):
@@ -50,3 +55,55 @@ def test_a_batch_the_database_refused_is_kept_for_the_next_flush(monkeypatch):
     pending.flush()
     assert attempts == [["身份证"], ["身份证", "不动产"]]
     assert pending.entries == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks between two writers (the PostgreSQL run)")
+@pytest.mark.django_db(transaction=True)
+def test_two_processes_batches_of_the_same_queries_in_opposite_orders_do_not_deadlock():
+    """Each batch locks its rows in key order: one batch that holds 不动产 and then wants 身份证 never waits for a
+    batch that took 身份证 first (in the batch's own order, that one would wait for 不动产: a deadlock)."""
+    day = datetime.date(2026, 1, 1)
+    for query in ("不动产", "身份证"):
+        QueryDay.objects.create(day=day, normalised=query, searches=1, results=1)
+    errors, other_started = [], threading.Event()
+
+    def other_process():
+        other_started.set()
+        try:
+            querylog.write([entry("身份证"), entry("不动产")])
+        except DatabaseError as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        querylog.write([entry("不动产")])
+        thread = threading.Thread(target=other_process)
+        thread.start()
+        assert other_started.wait(5)
+        time.sleep(0.5)  # the other batch now waits for a row this one holds
+        querylog.write([entry("身份证")])
+    thread.join(10)
+    assert errors == []
+    assert dict(QueryDay.objects.values_list("normalised", "searches")) == {"不动产": 3, "身份证": 3}
+
+
+@pytest.mark.django_db
+def test_a_batch_adds_searches_keeps_the_most_results_and_creates_new_days():
+    day = datetime.date(2026, 1, 1)
+    QueryDay.objects.create(day=day, normalised="身份证", searches=4, results=7)
+    querylog.write(
+        [
+            querylog.Entry("身份证", "身份证", 2, "default", day),
+            querylog.Entry("身份证 ", "身份证", 9, "default", day),
+            querylog.Entry("不动产", "不动产", 3, "default", day),
+            querylog.Entry("身份证", "身份证", 1, "default", day + datetime.timedelta(days=1)),
+        ]
+    )
+    counts = QueryDay.objects.values_list("day", "normalised", "searches", "results")
+    assert sorted(counts) == [
+        (day, "不动产", 1, 3),
+        (day, "身份证", 6, 9),
+        (day + datetime.timedelta(days=1), "身份证", 1, 1),
+    ]
+    assert QueryLog.objects.count() == 4
