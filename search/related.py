@@ -33,7 +33,7 @@ class Candidate:
 
 
 def candidates(sites):
-    """[(model, [Candidate])] for the live, public life events and topics of `sites` (a Site, several, or
+    """[[Candidate] of each model] for the live, public life events and topics of `sites` (a Site, several, or
     EVERY_SITE), kept for the content generation."""
     site_id = sites.pk if isinstance(sites, Site) else None
     return _kept.get(scope_key(sites), lambda: _derive(sites), site_id=site_id)
@@ -47,7 +47,7 @@ def _derive(sites):
             document = document_for(page)
             title, body = document["title"].split(), document["body"].split()
             pages.append(Candidate(page, frozenset(title), frozenset(title + body), len(title) + len(body)))
-        found.append((model, pages))
+        found.append(pages)
     return found
 
 
@@ -65,7 +65,7 @@ def related_pages(analysed, sites, limit=3):
     if not analysed.alternatives:
         return []
     related = []
-    for _model, pages in candidates(sites):
+    for pages in candidates(sites):
         scored = [(score(candidate, analysed.alternatives), candidate) for candidate in pages]
         ranked = sorted(
             ((points, candidate) for points, candidate in scored if points),
