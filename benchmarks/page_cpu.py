@@ -40,7 +40,8 @@ PARTS = [
     ("search: promotions", "search/views.py", "promotions"),
     ("search: query log", "search/querylog.py", "record"),
     ("guide: context (answers, materials, halls)", "guides/models/guide.py", "get_context"),
-    ("guide: feedback ratings", "guides/feedback/ratings.py", "satisfaction"),
+    ("guide: view restrictions", "guides/models/routes.py", "get_view_restrictions"),
+    ("guide: feedback ratings", "guides/feedback/ratings.py", "guide_satisfaction"),
     ("template rendering", "django/template/base.py", "render"),
     ("page cache lookup", "web/pagecache.py", "variant"),
 ]

@@ -393,9 +393,13 @@ class GuidePage(GuideRoutesMixin, Page):
             answers_query=query,
             print_url=self.url + self.reverse_subpage("print_checklist") + (f"?{query}" if query else ""),
             materials=self.materials_for(answers, material_rows),
-            halls=self.halls.select_related("hall").prefetch_related("hall__opening_hours"),
+            halls=self.public_halls,  # called by the template only where it shows them (not from a kept part)
         )
         return context
+
+    def public_halls(self):
+        """Where to go: the guide's halls with their opening hours."""
+        return self.halls.select_related("hall").prefetch_related("hall__opening_hours")
 
 
 class GuideMaterial(Orderable):

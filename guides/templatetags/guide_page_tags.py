@@ -23,7 +23,8 @@ row names the row after the part's name, so that answers only pick which rows sh
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
@@ -35,6 +36,7 @@ CONTENTS = "guide_contents"
 # (part's name, guide, site, senior, language) -> (html, contents entries): a page's parts, ~5-20 KB each …
 KEPT_PARTS = Kept(size=1000)
 KEPT_ROWS = Kept(size=20_000)  # … and the parts named per row (a material row), ~1-2 KB each
+SITUATIONS_FORM = "guides/includes/situations_form.html"
 CONTENTS_LISTS = Kept(size=1000)  # (the sections' ids and headings, language) -> the contents list, ~1 KB
 
 
@@ -139,21 +141,25 @@ def senior_fold(parser, token):
     return SeniorFoldNode(parser.compile_filter(bits[1]), open_when, nodelist)
 
 
+def kept_part(context, page, name, render):
+    """render(), a part of `page` as (html, contents entries), kept per (name, page, site, 长辈版, language) for the
+    site's generation; rendered afresh for a preview, a page not live, or with no request."""
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False) or not page.live:
+        return render()
+    site = Site.find_for_request(request)
+    key = (name, page.pk, site.pk if site else None, bool(context.get("senior_mode")), get_language())
+    kept = KEPT_PARTS if len(name) == 1 else KEPT_ROWS
+    return kept.get(key, render, site_id=key[2])
+
+
 class KeptForGuideNode(template.Node):
     def __init__(self, page, name, nodelist):
         self.page, self.name, self.nodelist = page, name, nodelist
 
     def render(self, context):
-        page = self.page.resolve(context)
-        request = context.get("request")
-        if request is None or getattr(request, "is_preview", False) or not page.live:
-            html, entries = self.render_part(context)
-        else:
-            name = tuple(bit.resolve(context) for bit in self.name)
-            site = Site.find_for_request(request)
-            key = (name, page.pk, site.pk if site else None, bool(context.get("senior_mode")), get_language())
-            kept = KEPT_PARTS if len(name) == 1 else KEPT_ROWS
-            html, entries = kept.get(key, lambda: self.render_part(context), site_id=key[2])
+        name = tuple(bit.resolve(context) for bit in self.name)
+        html, entries = kept_part(context, self.page.resolve(context), name, lambda: self.render_part(context))
         if CONTENTS in context:  # the sections it holds are in the contents list, kept or not
             context[CONTENTS].extend(entries)
         return html
@@ -173,3 +179,23 @@ def kept_for_guide(parser, token):
     nodelist = parser.parse(("endkept_for_guide",))
     parser.delete_first_token()
     return KeptForGuideNode(parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def situations_form(context, prompt):
+    """The situations form (guides/includes/situations_form.html) of the page's `questions`, with the request's
+    `answers` chosen. The form as it is with no option chosen is a kept part (with its 清除选择 link once
+    answered); each answer's radio button is then marked `checked` here, by its question's name and its escaped
+    value, so that eleven answer combinations render the form twice."""
+    answers = context["answers"]
+
+    def render():
+        with context.push(prompt=prompt, answered=bool(answers)):
+            return context.template.engine.get_template(SITUATIONS_FORM).render(context), []
+
+    html, _entries = kept_part(context, context["page"], ("situations", bool(answers)), render)
+    for question in context["questions"]:
+        if question.number in answers:
+            radio = f'name="{question.param}" value="{escape(answers[question.number])}"'
+            html = html.replace(f"{radio}>", f"{radio} checked>", 1)
+    return mark_safe(html)  # noqa: S308 (our template's output, with escaped values marked)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from guides.feedback.forms import feedback_forms
-from guides.feedback.ratings import satisfaction
+from guides.feedback.ratings import guide_satisfaction
 from guides.models.feedback import FeedbackKind
 from web import pagecache
 from web.kept import Kept
@@ -34,8 +34,7 @@ def guide_page(page, request, **overrides):
 
 
 def render_guide_page(page, request, overrides):
-    ratings = page.feedback.filter(kind=FeedbackKind.RATING).values_list("rating", flat=True)
-    context = {"satisfaction": satisfaction(ratings), "feedback_headings": FEEDBACK_HEADINGS}
+    context = {"satisfaction": guide_satisfaction(page), "feedback_headings": FEEDBACK_HEADINGS}
     if not overrides:  # a form sent back with its errors (feedback_forms) is rendered with them
         context["feedback_section"] = feedback_section(page, request)
     site_id = kept_site(page, request)

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from guides.feedback.ratings import Satisfaction, guide_satisfaction
 from guides.models import Feedback
 from tests.factories import make_department, make_guide
 from web.ratelimit import FEEDBACK_LIMIT
@@ -97,6 +98,28 @@ def test_satisfaction_shows_once_enough_ratings(client, guide):
     assert "好评率" not in client.get(guide.url).content.decode()
     Feedback.objects.create(guide=guide, kind="rating", rating=5)
     assert "好评率 80.0%（共 10 条评价）" in client.get(guide.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_kept_satisfaction_follows_each_rating_saved_or_deleted(
+    guide, settings, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 3600  # the figures are kept only with the page caches on
+    with django_capture_on_commit_callbacks(execute=True):
+        ratings = [Feedback.objects.create(guide=guide, kind="rating", rating=5) for _ in range(10)]
+    assert guide_satisfaction(guide) == Satisfaction(total=10, good=10)
+    Feedback.objects.filter(pk=ratings[0].pk).update(rating=1)  # no signal: the kept figures stay
+    assert guide_satisfaction(guide) == Satisfaction(total=10, good=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        Feedback.objects.create(guide=guide, kind="rating", rating=4)
+    assert guide_satisfaction(guide) == Satisfaction(total=11, good=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        ratings[1].delete()
+    assert guide_satisfaction(guide) == Satisfaction(total=10, good=9)
+    with django_capture_on_commit_callbacks(execute=True):
+        Feedback.objects.create(guide=guide, kind="useful", useful=True)  # not a rating: nothing to read again
+    with django_assert_num_queries(0):
+        assert guide_satisfaction(guide) == Satisfaction(total=10, good=9)
 
 
 @pytest.mark.django_db

@@ -127,3 +127,32 @@ def test_the_parts_no_answer_changes_are_rendered_once_per_generation(client, an
         assert "本市户籍居民" in step_queries(client, url, "本人办理", x="1")[0]
     finally:
         local_copies.clear()
+
+
+@pytest.mark.django_db
+def test_the_situations_form_is_kept_unanswered_and_each_answer_is_checked_per_request(client, guide_index, settings):
+    """The kept form reads as one rendered afresh for every answer combination (values that need escaping
+    included), and a publish that changes the questions shows at once."""
+    situations = {"住房": ['租住"公租房"', "A&B 住房"], "由谁办理": ["本人办理", "委托代理人办理"]}
+    guide = make_guide(guide_index, title="公积金提取", situations=situations, materials=[{"name": "居民身份证"}])
+    answers = [{}, {"q1": "A&B 住房"}, {"q1": '租住"公租房"', "q2": "委托代理人办理"}, {"q2": "本人办理"}]
+    fresh = [without_token(client.get(guide.url, params).content.decode()) for params in answers]
+    settings.PAGE_CACHE_SECONDS = 60
+    local_copies.clear()
+    try:
+        for params, expected in zip(answers, fresh, strict=True):  # the last two use the form kept by the second
+            assert without_token(client.get(guide.url, params).content.decode()) == expected
+        html = client.get(guide.url, answers[2]).content.decode()
+        assert 'name="q1" value="租住&quot;公租房&quot;" checked>' in html
+        assert 'name="q2" value="委托代理人办理" checked>' in html and html.count(" checked>") == 2
+        assert "清除选择" in html and "清除选择" not in client.get(guide.url).content.decode()
+
+        guide.situations = [("situation", {"question": "住房", "options": ["自有住房", "A&B 住房"]})]
+        guide.change_note = "情形问题更新"
+        guide.save_revision().publish()
+        ContentGeneration.objects.update(changed_at=2e9)  # as the commit hook would (every site: ids vary)
+        local_copies.recheck()
+        html = client.get(guide.url, {"q1": "自有住房"}).content.decode()
+        assert 'value="自有住房" checked>' in html and "租住" not in html and "由谁办理" not in html
+    finally:
+        local_copies.clear()
