@@ -1,3 +1,4 @@
+import contextlib
 import os
 
 import pytest
@@ -40,9 +41,18 @@ def require_service(available, reason):
     pytest.skip(reason)
 
 
+@contextlib.contextmanager
+def module_data(django_db_blocker):
+    """The test database open for a module-scoped fixture, in a transaction rolled back when the module ends: data
+    built once for a module's tests instead of once per test. Each test (with `db`) still runs in a savepoint of its
+    own, so what one test changes the next does not see."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The demo loaded once for the module that asks for it, rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_data(django_db_blocker):
         yield load()
-        transaction.set_rollback(True)

@@ -20,6 +20,7 @@ from wagtail.models import Page, PageLogEntry, Site
 from guides.admin import roles
 from guides.models import Department, Feedback
 from search.models import PopularPin, QueryDay, SynonymProposal
+from tests.conftest import module_data
 from tests.factories import (
     add_hall,
     catalogue_guide_fields,
@@ -31,6 +32,8 @@ from tests.factories import (
 )
 
 from .visible_text import english_words
+
+pytestmark = pytest.mark.django_db  # each test in its own savepoint inside admin_world's transaction
 
 # Names and units editors see as they are, and key names in the keyboard shortcuts dialog.
 ALLOWED = frozenset(
@@ -120,8 +123,14 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def admin_world(db):
+@pytest.fixture(scope="module")
+def admin_world(django_db_setup, django_db_blocker):
+    """Built once for the module's 49 tests (each only reads it, in a savepoint of its own)."""
+    with module_data(django_db_blocker):
+        yield build_admin_world()
+
+
+def build_admin_world():
     home, index = make_site()
     department = make_department(name="临江市民政局", code="minzheng")
     roles.setup_roles()
