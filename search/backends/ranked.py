@@ -3,8 +3,9 @@
 The stock backends score every candidate row through the ORM: SQLite with a subquery that re-runs the full-text
 match per row (p95 12.7 s at 10,000 guides), PostgreSQL by concatenating two tsvectors per row, which no index
 serves (p95 341 ms). Here each vendor module writes one SQL statement selecting (object id, score) of every
-index entry that matches, lower scores first; this module joins it to the page queryset's own filters (live,
-public, department, ...), pages it in the database and counts facets in one grouped pass.
+index entry that matches among the pages the page queryset allows (live, public, on the site, department, ...),
+lower scores first, joining those pages where its planner does best (SQLite after the match, PostgreSQL inside
+it); this module pages it in the database and counts facets in one grouped pass.
 
 Guides whose title matches come first, then those that match only in their text. Scoring is what costs,
 about 3 µs a match, and a common word (身份证, 申请) is in the text of most guides but in few titles. So the
