@@ -3,8 +3,9 @@
 The stock backends score every candidate row through the ORM: SQLite with a subquery that re-runs the full-text
 match per row (p95 12.7 s at 10,000 guides), PostgreSQL by concatenating two tsvectors per row, which no index
 serves (p95 341 ms). Here each vendor module writes one SQL statement selecting (object id, score) of every
-index entry that matches, lower scores first; this module joins it to the page queryset's own filters (live,
-public, department, ...), pages it in the database and counts facets in one grouped pass.
+index entry that matches among the pages the page queryset allows (live, public, on the site, department, ...),
+lower scores first, joining those pages where its planner does best (SQLite after the match, PostgreSQL inside
+it); this module pages it in the database and counts facets in one grouped pass.
 
 Guides whose title matches come first, then those that match only in their text. Scoring is what costs,
 about 3 µs a match, and a common word (身份证, 申请) is in the text of most guides but in few titles. So the
@@ -40,14 +41,15 @@ class RankedQueryCompilerMixin:
 
     backend = None  # set by the results, for settings such as PostgreSQL's text search configuration
 
-    def match_sql(self, query, content_types, tier):
+    def match_sql(self, query, content_types, tier, allowed):
         """(SQL, params) selecting (object_id, score, untitled, partial) of the index entries of `content_types`
-        matching `query`.
+        matching `query`, of the pages that `allowed` selects.
 
         `tier` is FIRST or REST. object_id is an integer (the index stores text), and lower scores are
         better matches. untitled is 0 where the title matches, else 1; partial is 0 where the entry matches
-        `self.whole_query` too (every entry, when it is None), else 1. None leaves the search to the stock
-        backend.
+        `self.whole_query` too (every entry, when it is None), else 1. `allowed` is the (SQL, params) of the
+        page queryset's keys, one column named pk: where the vendor joins it is the vendor's plan (see
+        `allowed_after` for the simple way). None leaves the search to the stock backend.
         """
         raise NotImplementedError
 
@@ -68,11 +70,13 @@ class RankedQueryCompilerMixin:
         return self.matches(FIRST) is not None
 
     def matches(self, tier):
-        """(SQL, params) of one tier's scored matches."""
+        """(SQL, params) selecting (object_id, score, untitled, partial) of one tier's matches that the page
+        queryset allows."""
         built = self.__dict__.setdefault("_matches", {})
         if tier not in built:
             content_types = list(get_descendants_content_types_pks(self.queryset.model))
-            built[tier] = self.match_sql(self.normalized_query(), content_types, tier)
+            allowed = self.queryset.order_by().values("pk").query.sql_with_params()
+            built[tier] = self.match_sql(self.normalized_query(), content_types, tier, allowed)
         return built[tier]
 
     def matched_queryset(self):
@@ -90,25 +94,9 @@ class RankedQueryCompilerMixin:
         with self.planned():
             return list(self.matched_queryset().values(*names).annotate(_count=Count("pk")).order_by())
 
-    def ranked(self, tier):
-        """(SQL, params) selecting (object_id, score, untitled, partial) of one tier's matches that the page
-        queryset allows."""
-        sql, params = self.matches(tier)
-        allowed_sql, allowed_params = self.queryset.order_by().values("pk").query.sql_with_params()
-        # Only SQL built here and by Django's compiler is joined; every value is a parameter. Materialised, the
-        # matches are scored once, in one pass. Then each match looks its page up among the allowed ones by
-        # key (EXISTS; values("pk") names the column pk): SQLite would gather every allowed page first for IN,
-        # a pass over all the pages that costs more than the whole search when few guides match.
-        ranked_sql = (
-            f"WITH matches AS MATERIALIZED ({sql})"  # noqa: S608
-            " SELECT object_id, score, untitled, partial FROM matches"
-            f" WHERE EXISTS (SELECT 1 FROM ({allowed_sql}) AS allowed WHERE allowed.pk = matches.object_id)"
-        )
-        return ranked_sql, [*params, *allowed_params]
-
     def fetch(self, tier, sql_template, extra_params=()):
         """Rows of `sql_template` (with {ranked} standing for one tier's ranked matches)."""
-        sql, params = self.ranked(tier)
+        sql, params = self.matches(tier)
         with self.planned(), connections[self.queryset.db].cursor() as cursor:
             cursor.execute(sql_template.format(ranked=sql), [*params, *extra_params])
             return cursor.fetchall()
@@ -125,6 +113,24 @@ class RankedQueryCompilerMixin:
         if self.total is None:  # every match is in one group or another: the total, for free
             self.total = sum(row["_count"] for row in rows)
         return counts
+
+
+def allowed_after(sql, params, allowed):
+    """(SQL, params) of the matches `sql` selects that the pages `allowed` selects: the simple way for
+    `match_sql`, checked after the match.
+
+    Only SQL built here, by a vendor module and by Django's compiler is joined; every value is a parameter.
+    Materialised, the matches are scored once, in one pass. Then each match looks its page up among the allowed
+    ones by key (EXISTS; the allowed column is named pk): SQLite would gather every allowed page first for IN, a
+    pass over all the pages that costs more than the whole search when few guides match.
+    """
+    allowed_sql, allowed_params = allowed
+    restricted = (
+        f"WITH matches AS MATERIALIZED ({sql})"  # noqa: S608
+        " SELECT object_id, score, untitled, partial FROM matches"
+        f" WHERE EXISTS (SELECT 1 FROM ({allowed_sql}) AS allowed WHERE allowed.pk = matches.object_id)"
+    )
+    return restricted, [*params, *allowed_params]
 
 
 def bounded_fields(model):

@@ -10,7 +10,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 
 from .analysed import AnalysedQueryMixin
-from .ranked import REST, RankedQueryCompilerMixin, RankedResultsMixin
+from .ranked import REST, RankedQueryCompilerMixin, RankedResultsMixin, allowed_after
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
@@ -33,7 +33,7 @@ class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQuer
     def normalized_query(self):
         return normalize(self.query)  # FTS5 has no unary NOT: the stock backend's rewrite
 
-    def match_sql(self, query, content_types, tier):
+    def match_sql(self, query, content_types, tier, allowed):
         if self.fields is not None:  # searching named model fields, not the index: the stock path
             return None
         entries = SQLiteFTSIndexEntry.objects.all()
@@ -61,7 +61,7 @@ class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQuer
         weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
         columns = {name: sql.format(weights=weights, **names) for name, sql in columns.items()}
         sql = MATCHES_SQL.format(content_types=", ".join(["%s"] * len(content_types)), **columns, **names)
-        return sql, [*params, *content_types]
+        return allowed_after(sql, [*params, *content_types], allowed)
 
 
 class RankedSQLiteSearchResults(RankedResultsMixin, SQLiteSearchResults):

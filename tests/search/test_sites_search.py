@@ -3,6 +3,7 @@ OpenSearch/Elasticsearch with `-m engine`): the engine filters guides by the sit
 so a city's search never returns another site's guide, and scope=province covers the sites below."""
 
 import pytest
+from django.db import connection
 from wagtail.models import Site
 
 from guides.models.site_settings import SiteSettings
@@ -52,3 +53,23 @@ def test_the_province_scope_covers_the_sites_below(two_cities):
     assert titles(province, scope=service.PROVINCE)[0] == ["渔船登记证变更"]
     assert titles(north, scope=service.PROVINCE)[0] == ["渔船登记证变更"]  # a city has no sites below
     assert titles(south, scope=service.PROVINCE)[0] == ["渔船登记证核发"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql" or engine_configured(), reason="PostgreSQL's own search (the PostgreSQL run)"
+)
+@pytest.mark.parametrize("way", ["enable_bitmapscan", "enable_indexscan"])
+def test_postgresql_finds_the_same_whichever_way_it_joins_the_sites_pages(two_cities, way):
+    """search/backends/postgres.py joins the allowed pages inside the match, both ways: from each page to its
+    index entry (enable_bitmapscan off leaves only that) or from the full-text index to the pages (enable_indexscan
+    off). Either way a city finds its own guide only, and the province the sites below it."""
+    south, north, province = two_cities
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET {way} = off")
+        try:
+            found, outcome = titles(south)
+            assert (found, outcome.total, outcome.whole) == (["渔船登记证核发"], 1, 1)
+            assert titles(north)[0] == ["渔船登记证变更"]
+            assert titles(province, scope=service.PROVINCE)[0] == ["渔船登记证变更"]
+        finally:
+            cursor.execute(f"RESET {way}")
