@@ -17,6 +17,7 @@ scores the whole ones too (they are few: they match every word of the query), so
 matches in the text alone, of the partial ones.
 """
 
+import weakref
 from collections import Counter, OrderedDict
 from contextlib import contextmanager
 from functools import cached_property
@@ -29,6 +30,10 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 FIRST, REST = "first", "rest"  # every match, title matches scored; the matches in the text only, scored
+
+# Page queryset -> {fields: (SQL, params) of its rows' values}. A queryset the caller keeps for a content generation
+# (search.service.visible_guides) is compiled once in that generation; one built per request, once per request.
+_compiled = weakref.WeakKeyDictionary()
 
 
 class RankedQueryCompilerMixin:
@@ -94,7 +99,7 @@ class RankedQueryCompilerMixin:
         """(SQL, params) selecting (object_id, score, untitled, partial) of one tier's matches that the page
         queryset allows."""
         sql, params = self.matches(tier)
-        allowed_sql, allowed_params = self.queryset.order_by().values("pk").query.sql_with_params()
+        allowed_sql, allowed_params = self.allowed("pk")
         # Only SQL built here and by Django's compiler is joined; every value is a parameter. Materialised, the
         # matches are scored once, in one pass. Then each match looks its page up among the allowed ones by
         # key (EXISTS; values("pk") names the column pk): SQLite would gather every allowed page first for IN,
@@ -106,25 +111,100 @@ class RankedQueryCompilerMixin:
         )
         return ranked_sql, [*params, *allowed_params]
 
-    def fetch(self, tier, sql_template, extra_params=()):
-        """Rows of `sql_template` (with {ranked} standing for one tier's ranked matches)."""
+    def allowed(self, *fields):
+        """(SQL, params) selecting the `fields` values (by name: "pk", "department__name") of the rows the page
+        queryset allows, compiled once per queryset object (see _compiled)."""
+        compiled = _compiled.setdefault(self.queryset, {})
+        if fields not in compiled:
+            compiled[fields] = self.queryset.order_by().values(*fields).query.sql_with_params()
+        return compiled[fields]
+
+    def fetch(self, tier, sql_template, extra_params=(), **parts):
+        """Rows of `sql_template` (with {ranked} standing for one tier's ranked matches, and the other `parts`)."""
         sql, params = self.ranked(tier)
         with self.planned(), connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(sql_template.format(ranked=sql), [*params, *extra_params])
+            cursor.execute(sql_template.format(ranked=sql, **parts), [*params, *extra_params])
             return cursor.fetchall()
+
+    @cached_property
+    def row_shape(self):
+        """The RowShape of the page queryset's objects, None when it loads them whole (see RowShape.of)."""
+        return RowShape.of(self.queryset)
+
+    # The bounded filter fields of every match, counted by their combinations over the materialised matches.
+    FACETS_SQL = (
+        "WITH ranked AS MATERIALIZED ({ranked})"
+        " SELECT {names}, COUNT(*) FROM ranked JOIN ({allowed}) AS allowed ON allowed.pk = ranked.object_id"
+        " GROUP BY {names}"
+    )
 
     @cached_property
     def facet_counts(self):
         """{field name: Counter of values} for the model's own bounded filter fields, from one grouped query."""
         names = list(bounded_fields(self.queryset.model))
         counts = {name: Counter() for name in names}
-        rows = self.grouped(*names)
-        for row in rows:
-            for name in names:
-                counts[name][row[name]] += row["_count"]
+        allowed_sql, allowed_params = self.allowed("pk", *names)
+        quote = connections[self.queryset.db].ops.quote_name
+        columns = ", ".join(f"allowed.{quote(name)}" for name in names)
+        rows = self.fetch(FIRST, self.FACETS_SQL, allowed_params, names=columns, allowed=allowed_sql)
+        for *values, count in rows:
+            for name, value in zip(names, values, strict=True):
+                counts[name][value] += count
         if self.total is None:  # every match is in one group or another: the total, for free
-            self.total = sum(row["_count"] for row in rows)
+            self.total = sum(row[-1] for row in rows)
         return counts
+
+
+class RowShape:
+    """How a page queryset that names what it loads (`only("title", "department__name")`) builds its objects from a
+    row of values, so that the statement that ranks a page returns its rows too: no second query loads them.
+
+    `fields` are the names to select (values()), the model's own first, in its field order, then one relation's
+    fields each; build() makes the object, with each relation's object cached on it, as the queryset would."""
+
+    def __init__(self, model, local, related):
+        self.model = model
+        concrete = [field.attname for field in model._meta.concrete_fields]
+        self.local = [name for name in concrete if name in local]
+        self.related = []  # (relation field, its model's attnames loaded, pk first)
+        for name, loaded in related.items():
+            relation = model._meta.get_field(name)
+            target = relation.related_model._meta
+            names = [field.attname for field in target.concrete_fields if field.name in loaded or field.primary_key]
+            self.related.append((relation, names))
+        self.fields = (
+            *self.local,
+            *(f"{relation.name}__{name}" for relation, names in self.related for name in names),
+        )
+
+    @classmethod
+    def of(cls, queryset):
+        """The shape of `queryset`'s objects, or None when it loads every field or a relation of a relation."""
+        names, deferred = queryset.query.deferred_loading
+        if deferred or not names:
+            return None
+        model = queryset.model
+        local = {field.attname for field in model._meta.concrete_fields if field.primary_key}
+        related = {}
+        for name in names:
+            relation, _, field = name.partition("__")
+            if "__" in field:
+                return None
+            if field:
+                related.setdefault(relation, set()).add(field)
+            local.add(model._meta.get_field(relation).attname)
+        return cls(model, local, related)
+
+    def build(self, db, values):
+        """The object of one row of `fields` values."""
+        obj = self.model.from_db(db, self.local, values[: len(self.local)])
+        at = len(self.local)
+        for relation, names in self.related:
+            loaded = values[at : at + len(names)]
+            at += len(names)
+            target = None if loaded[0] is None else relation.related_model.from_db(db, names, loaded)
+            relation.set_cached_value(obj, target)
+        return obj
 
 
 def bounded_fields(model):
@@ -154,12 +234,17 @@ class RankedResultsMixin:
     # backends do. The counts give the total, the number scored and the number of whole matches from the same
     # pass: counted over the materialised matches, which SQLite does faster than with window functions
     # (COUNT(*) OVER ()), for the same result.
+    # With a RowShape, the page's rows join the allowed pages' values ({columns}, {rows}): the objects come with it.
     PAGE_SQL = (
-        "WITH ranked AS MATERIALIZED ({ranked})"
-        " SELECT object_id, score, (SELECT COUNT(*) FROM ranked), (SELECT COUNT(score) FROM ranked),"
-        " (SELECT COUNT(*) FROM ranked WHERE partial = 0) FROM ranked"
-        " ORDER BY partial, untitled, score NULLS LAST, object_id DESC LIMIT %s OFFSET %s"
+        "WITH ranked AS MATERIALIZED ({ranked}),"
+        " page_rows AS (SELECT object_id, score, untitled, partial FROM ranked"
+        " ORDER BY partial, untitled, score NULLS LAST, object_id DESC LIMIT %s OFFSET %s)"
+        " SELECT page_rows.object_id, page_rows.score, (SELECT COUNT(*) FROM ranked),"
+        " (SELECT COUNT(score) FROM ranked), (SELECT COUNT(*) FROM ranked WHERE partial = 0){columns}"
+        " FROM page_rows{rows}"
+        " ORDER BY page_rows.partial, page_rows.untitled, page_rows.score NULLS LAST, page_rows.object_id DESC"
     )
+    ROWS = " JOIN ({allowed}) AS allowed ON allowed.pk = page_rows.object_id"
     NO_LIMIT = None  # the LIMIT value meaning "all rows" on this vendor
     FACETS_BOOLEANS = True  # unlike the engines' terms aggregation (see search.service.facet_counts)
 
@@ -181,7 +266,7 @@ class RankedResultsMixin:
         if not self.ranks:
             return self.count()
         if compiler.whole_total is None:
-            compiler.whole_total = compiler.fetch(FIRST, self.PAGE_SQL, [1, 0])[0][4] if self.count() else 0
+            compiler.whole_total = self.page_rows(FIRST, 1, 0)[0][4] if self.count() else 0
         return compiler.whole_total
 
     @property
@@ -195,24 +280,39 @@ class RankedResultsMixin:
         if not self.ranks:
             return super()._do_search()
         limit = self.NO_LIMIT if self.stop is None else self.stop - self.start
-        rows = compiler.fetch(FIRST, self.PAGE_SQL, [limit, self.start])
+        rows = self.page_rows(FIRST, limit, self.start)
         if rows:
-            compiler.total, scored, compiler.whole_total = rows[0][2:]
+            compiler.total, scored, compiler.whole_total = rows[0][2:5]
         elif not self.start:
             compiler.total = compiler.whole_total = 0
         ranked = [row for row in rows if row[1] is not None]
         if len(ranked) < len(rows):  # the page runs on into the matches in the text only: rank those
             more = self.NO_LIMIT if self.stop is None else len(rows) - len(ranked)
-            ranked += compiler.fetch(REST, self.PAGE_SQL, [more, max(0, self.start - scored)])
-        objects = compiler.queryset.order_by().in_bulk([row[0] for row in ranked])
+            ranked += self.page_rows(REST, more, max(0, self.start - scored))
         results = []
-        for object_id, score, *_counts in ranked:
-            obj = objects.get(object_id)
+        for (_object_id, score, *_counts), obj in zip(ranked, self.page_objects(ranked), strict=True):
             if obj is not None:
                 if self._score_field:
                     setattr(obj, self._score_field, -score)
                 results.append(obj)
         return results
+
+    def page_rows(self, tier, limit, offset):
+        """(object id, score, total, scored, whole, [pk, *RowShape.fields values]) of one tier's page of matches."""
+        compiler = self.query_compiler
+        if compiler.row_shape is None:
+            return compiler.fetch(tier, self.PAGE_SQL, [limit, offset], columns="", rows="")
+        allowed_sql, allowed_params = compiler.allowed("pk", *compiler.row_shape.fields)
+        rows = self.ROWS.format(allowed=allowed_sql)
+        return compiler.fetch(tier, self.PAGE_SQL, [limit, offset, *allowed_params], columns=", allowed.*", rows=rows)
+
+    def page_objects(self, rows):
+        """The object of each of the page's `rows`, built from their values (RowShape) or else loaded by id."""
+        compiler = self.query_compiler
+        if compiler.row_shape is not None:
+            return [compiler.row_shape.build(compiler.queryset.db, row[6:]) for row in rows]
+        objects = compiler.queryset.order_by().in_bulk([row[0] for row in rows])
+        return [objects.get(row[0]) for row in rows]
 
     def _do_count(self):
         compiler = self.query_compiler
