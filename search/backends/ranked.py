@@ -42,6 +42,7 @@ class RankedQueryCompilerMixin:
     total = None  # number of ranked matches, once a page or a count has been fetched
     whole_total = None  # of them, the matches that answer the whole query, once a page has been fetched
     whole_query = None  # set by RankedResultsMixin.whole_first
+    facets = None  # {field name: Counter of values} of the bounded filter fields, once the first page is fetched
 
     backend = None  # set by the results, for settings such as PostgreSQL's text search configuration
 
@@ -131,28 +132,10 @@ class RankedQueryCompilerMixin:
         """The RowShape of the page queryset's objects, None when it loads them whole (see RowShape.of)."""
         return RowShape.of(self.queryset)
 
-    # The bounded filter fields of every match, counted by their combinations over the materialised matches.
-    FACETS_SQL = (
-        "WITH ranked AS MATERIALIZED ({ranked})"
-        " SELECT {names}, COUNT(*) FROM ranked JOIN ({allowed}) AS allowed ON allowed.pk = ranked.object_id"
-        " GROUP BY {names}"
-    )
 
-    @cached_property
-    def facet_counts(self):
-        """{field name: Counter of values} for the model's own bounded filter fields, from one grouped query."""
-        names = list(bounded_fields(self.queryset.model))
-        counts = {name: Counter() for name in names}
-        allowed_sql, allowed_params = self.allowed("pk", *names)
-        quote = connections[self.queryset.db].ops.quote_name
-        columns = ", ".join(f"allowed.{quote(name)}" for name in names)
-        rows = self.fetch(FIRST, self.FACETS_SQL, allowed_params, names=columns, allowed=allowed_sql)
-        for *values, count in rows:
-            for name, value in zip(names, values, strict=True):
-                counts[name][value] += count
-        if self.total is None:  # every match is in one group or another: the total, for free
-            self.total = sum(row[-1] for row in rows)
-        return counts
+def page_order(row):
+    """RankedResultsMixin.PAGE_SQL's order, for the page's rows once joined to their values."""
+    return (row[4], row[3], row[2] is None, row[2] or 0, -row[1])
 
 
 class RowShape:
@@ -231,20 +214,26 @@ class RankedResultsMixin:
 
     # Whole matches first, title matches first within each part, then lower scores first, unscored ones last
     # (the partial matches in the text only: the last part); newer pages first among equals, as the stock
-    # backends do. The counts give the total, the number scored and the number of whole matches from the same
-    # pass: counted over the materialised matches, which SQLite does faster than with window functions
-    # (COUNT(*) OVER ()), for the same result.
-    # With a RowShape, the page's rows join the allowed pages' values ({columns}, {rows}): the objects come with it.
+    # backends do (PAGE_ORDER sorts the joined rows again). The counts give the total, the number scored and the
+    # number of whole matches from the same pass: counted over the materialised matches, which SQLite does faster
+    # than with window functions (COUNT(*) OVER ()), for the same result. Each row of the page joins its values in
+    # the page queryset ({allowed}: its pk, then RowShape.fields), so the objects come with their ranks.
     PAGE_SQL = (
         "WITH ranked AS MATERIALIZED ({ranked}),"
         " page_rows AS (SELECT object_id, score, untitled, partial FROM ranked"
         " ORDER BY partial, untitled, score NULLS LAST, object_id DESC LIMIT %s OFFSET %s)"
-        " SELECT page_rows.object_id, page_rows.score, (SELECT COUNT(*) FROM ranked),"
-        " (SELECT COUNT(score) FROM ranked), (SELECT COUNT(*) FROM ranked WHERE partial = 0){columns}"
-        " FROM page_rows{rows}"
-        " ORDER BY page_rows.partial, page_rows.untitled, page_rows.score NULLS LAST, page_rows.object_id DESC"
+        " SELECT 0, page_rows.*, (SELECT COUNT(*) FROM ranked), (SELECT COUNT(score) FROM ranked),"
+        " (SELECT COUNT(*) FROM ranked WHERE partial = 0), allowed.*"
+        " FROM page_rows JOIN ({allowed}) AS allowed ON allowed.pk = page_rows.object_id"
+        "{facets}"
     )
-    ROWS = " JOIN ({allowed}) AS allowed ON allowed.pk = page_rows.object_id"
+    # With the first tier's page, in the same statement, over the same materialised matches: the bounded filter
+    # fields' combinations, counted (in the total's column; the page's columns blank).
+    FACETS_SQL = (
+        " UNION ALL SELECT 1, NULL, NULL, NULL, NULL, COUNT(*), NULL, NULL, {columns}"
+        " FROM ranked JOIN ({allowed}) AS allowed ON allowed.pk = ranked.object_id GROUP BY {names}"
+    )
+    PAGE, FACETS = 0, 1  # the first column of each row: which part of the statement it belongs to
     NO_LIMIT = None  # the LIMIT value meaning "all rows" on this vendor
     FACETS_BOOLEANS = True  # unlike the engines' terms aggregation (see search.service.facet_counts)
 
@@ -266,7 +255,7 @@ class RankedResultsMixin:
         if not self.ranks:
             return self.count()
         if compiler.whole_total is None:
-            compiler.whole_total = self.page_rows(FIRST, 1, 0)[0][4] if self.count() else 0
+            compiler.whole_total = self.page_rows(FIRST, 1, 0)[0][7] if self.count() else 0
         return compiler.whole_total
 
     @property
@@ -282,37 +271,64 @@ class RankedResultsMixin:
         limit = self.NO_LIMIT if self.stop is None else self.stop - self.start
         rows = self.page_rows(FIRST, limit, self.start)
         if rows:
-            compiler.total, scored, compiler.whole_total = rows[0][2:5]
+            compiler.total, scored, compiler.whole_total = rows[0][5:8]
         elif not self.start:
             compiler.total = compiler.whole_total = 0
-        ranked = [row for row in rows if row[1] is not None]
+        ranked = [row for row in rows if row[2] is not None]
         if len(ranked) < len(rows):  # the page runs on into the matches in the text only: rank those
             more = self.NO_LIMIT if self.stop is None else len(rows) - len(ranked)
             ranked += self.page_rows(REST, more, max(0, self.start - scored))
         results = []
-        for (_object_id, score, *_counts), obj in zip(ranked, self.page_objects(ranked), strict=True):
+        for row, obj in zip(ranked, self.page_objects(ranked), strict=True):
             if obj is not None:
                 if self._score_field:
-                    setattr(obj, self._score_field, -score)
+                    setattr(obj, self._score_field, -row[2])
                 results.append(obj)
         return results
 
     def page_rows(self, tier, limit, offset):
-        """(object id, score, total, scored, whole, [pk, *RowShape.fields values]) of one tier's page of matches."""
+        """(PAGE, object id, score, untitled, partial, total, scored, whole, pk, *RowShape.fields values) of one
+        tier's page of matches, in order; with the first tier, the facet counts as well (compiler.facets)."""
         compiler = self.query_compiler
-        if compiler.row_shape is None:
-            return compiler.fetch(tier, self.PAGE_SQL, [limit, offset], columns="", rows="")
-        allowed_sql, allowed_params = compiler.allowed("pk", *compiler.row_shape.fields)
-        rows = self.ROWS.format(allowed=allowed_sql)
-        return compiler.fetch(tier, self.PAGE_SQL, [limit, offset, *allowed_params], columns=", allowed.*", rows=rows)
+        row_fields = compiler.row_shape.fields if compiler.row_shape else ()
+        names = list(bounded_fields(compiler.queryset.model)) if tier == FIRST else []
+        values = ("pk", *row_fields, *(name for name in names if name not in row_fields))  # values() has each once
+        allowed_sql, allowed_params = compiler.allowed(*values)
+        facets, params = "", [limit, offset, *allowed_params]
+        if names:
+            quote = connections[compiler.queryset.db].ops.quote_name
+            facets = self.FACETS_SQL.format(
+                columns=", ".join(f"allowed.{quote(value)}" if value in names else "NULL" for value in values),
+                names=", ".join(f"allowed.{quote(name)}" for name in names),
+                allowed=allowed_sql,
+            )
+            params += allowed_params
+        rows = compiler.fetch(tier, self.PAGE_SQL, params, allowed=allowed_sql, facets=facets)
+        page = sorted((row for row in rows if row[0] == self.PAGE), key=page_order)
+        if names:
+            self.count_facets(
+                [row for row in rows if row[0] == self.FACETS], {name: 8 + values.index(name) for name in names}
+            )
+        return page
+
+    def count_facets(self, rows, columns):
+        """compiler.facets from the FACETS rows of the page statement (`columns`: {field name: its column})."""
+        compiler = self.query_compiler
+        compiler.facets = {name: Counter() for name in columns}
+        for row in rows:
+            for name, column in columns.items():
+                compiler.facets[name][row[column]] += row[5]
+        if compiler.total is None:  # every match is in one group or another: the total, for free
+            compiler.total = sum(row[5] for row in rows)
 
     def page_objects(self, rows):
         """The object of each of the page's `rows`, built from their values (RowShape) or else loaded by id."""
         compiler = self.query_compiler
-        if compiler.row_shape is not None:
-            return [compiler.row_shape.build(compiler.queryset.db, row[6:]) for row in rows]
-        objects = compiler.queryset.order_by().in_bulk([row[0] for row in rows])
-        return [objects.get(row[0]) for row in rows]
+        shape = compiler.row_shape
+        if shape is not None:
+            return [shape.build(compiler.queryset.db, row[9 : 9 + len(shape.fields)]) for row in rows]
+        objects = compiler.queryset.order_by().in_bulk([row[1] for row in rows])
+        return [objects.get(row[1]) for row in rows]
 
     def _do_count(self):
         compiler = self.query_compiler
@@ -327,8 +343,10 @@ class RankedResultsMixin:
         if not self.ranks or compiler._get_filterable_field(field_name) is None:
             return super().facet(field_name)  # the stock path, or its FilterFieldError
         name = compiler.queryset.model._meta.get_field(field_name).name  # "department_id" counts as "department"
-        if name in compiler.facet_counts:
-            counts = compiler.facet_counts[name]
+        if compiler.facets is None:  # no page fetched yet: the statement that ranks one, for none
+            self.page_rows(FIRST, 0, 0)
+        if name in compiler.facets:
+            counts = compiler.facets[name]
         else:  # an unbounded field: its own grouped query
             counts = Counter({row[field_name]: row["_count"] for row in compiler.grouped(field_name)})
         return OrderedDict(counts.most_common())
