@@ -35,6 +35,8 @@ PARTS = [
     ("page routing (Wagtail serve)", "wagtail/views.py", "serve"),
     ("search: guide search + facets", "search/service.py", "run_search"),
     ("search: facet counts", "search/service.py", "facet_counts"),
+    ("search: ranked statements (SQL, facets folded in)", "search/backends/ranked.py", "fetch"),
+    ("search: result objects from the statement's rows", "search/backends/ranked.py", "page_objects"),
     ("search: query analysis", "search/query.py", "analyse_query"),
     ("search: related topics and life events", "search/related.py", "related_pages"),
     ("search: promotions", "search/views.py", "promotions"),

@@ -16,7 +16,7 @@ from guides.choices import Audience, OnlineLevel
 from guides.models import Department, GuidePage, LifeEventPage
 from guides.models.site_settings import sites_below
 from web.kept import Kept
-from web.sites import EVERY_SITE
+from web.sites import EVERY_SITE, scope_key
 
 from . import analysis, querylog, vocabulary
 from .backends import fallback
@@ -180,7 +180,7 @@ def run_search(backend, params, analysed, with_facets):
     guides that match only some of its words, each part in the order the query ranks them; it is the total when
     every match answers the whole query. One ranked search does it all (the backends' `whole_first`): the order,
     the page, both counts and, from the same matches, the facets."""
-    queryset = GuidePage.objects.visible(params.sites).filter(**params.lookups()).only(*RESULT_FIELDS)
+    queryset = visible_guides(params)
     results = backend.search(analysed.engine_query, queryset, operator="or").whole_first(analysed.whole_query)
     paginator = Paginator(results, PAGE_SIZE)
     # The page first: the pass that ranks it counts the matches, and on the engines their facets as well.
@@ -193,6 +193,20 @@ def run_search(backend, params, analysed, with_facets):
         guides = list(results[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
     facets = facet_counts(backend, results, analysed, queryset) if with_facets else {}
     return total, results.whole_count(), ResultsPage(guides, number, paginator), facets
+
+
+def visible_guides(params):
+    """The guides a search for `params` may find: live, public, on the sites searched, with the chosen filters;
+    loading only what a result shows. Kept per scope, filters and content generation (a publish, a view restriction
+    or a moved page starts a new one), so that the database backends compile its SQL once in that generation
+    (search/backends/ranked.py), not on every request."""
+    sites = params.sites
+    key = ("visible guides", scope_key(sites), tuple(sorted(params.chosen.items())))
+    return _kept.get(
+        key,
+        lambda: GuidePage.objects.visible(sites).filter(**params.lookups()).only(*RESULT_FIELDS),
+        site_id=sites.pk if isinstance(sites, Site) else None,
+    )
 
 
 def facet_counts(backend, results, analysed, queryset):

@@ -18,6 +18,7 @@ scores the whole ones too (they are few: they match every word of the query), so
 matches in the text alone, of the partial ones.
 """
 
+import weakref
 from collections import Counter, OrderedDict
 from contextlib import contextmanager
 from functools import cached_property
@@ -25,11 +26,16 @@ from functools import cached_property
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connections
 from django.db.models import BooleanField, Count, ForeignKey
+from django.db.models.base import ModelState
 from django.db.models.expressions import RawSQL
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 FIRST, REST = "first", "rest"  # every match, title matches scored; the matches in the text only, scored
+
+# Page queryset -> {fields: (SQL, params) of its rows' values}. A queryset the caller keeps for a content generation
+# (search.service.visible_guides) is compiled once in that generation; one built per request, once per request.
+_compiled = weakref.WeakKeyDictionary()
 
 
 class RankedQueryCompilerMixin:
@@ -38,6 +44,7 @@ class RankedQueryCompilerMixin:
     total = None  # number of ranked matches, once a page or a count has been fetched
     whole_total = None  # of them, the matches that answer the whole query, once a page has been fetched
     whole_query = None  # set by RankedResultsMixin.whole_first
+    facets = None  # {field name: Counter of values} of the bounded filter fields, once the first page is fetched
 
     backend = None  # set by the results, for settings such as PostgreSQL's text search configuration
 
@@ -75,8 +82,7 @@ class RankedQueryCompilerMixin:
         built = self.__dict__.setdefault("_matches", {})
         if tier not in built:
             content_types = list(get_descendants_content_types_pks(self.queryset.model))
-            allowed = self.queryset.order_by().values("pk").query.sql_with_params()
-            built[tier] = self.match_sql(self.normalized_query(), content_types, tier, allowed)
+            built[tier] = self.match_sql(self.normalized_query(), content_types, tier, self.allowed("pk"))
         return built[tier]
 
     def matched_queryset(self):
@@ -94,25 +100,95 @@ class RankedQueryCompilerMixin:
         with self.planned():
             return list(self.matched_queryset().values(*names).annotate(_count=Count("pk")).order_by())
 
-    def fetch(self, tier, sql_template, extra_params=()):
-        """Rows of `sql_template` (with {ranked} standing for one tier's ranked matches)."""
+    def allowed(self, *fields):
+        """(SQL, params) selecting the `fields` values (by name: "pk", "department__name") of the rows the page
+        queryset allows, compiled once per queryset object (see _compiled)."""
+        compiled = _compiled.setdefault(self.queryset, {})
+        if fields not in compiled:
+            compiled[fields] = self.queryset.order_by().values(*fields).query.sql_with_params()
+        return compiled[fields]
+
+    def fetch(self, tier, sql_template, extra_params=(), **parts):
+        """Rows of `sql_template` (with {ranked} standing for one tier's ranked matches, and the other `parts`)."""
         sql, params = self.matches(tier)
         with self.planned(), connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(sql_template.format(ranked=sql), [*params, *extra_params])
+            cursor.execute(sql_template.format(ranked=sql, **parts), [*params, *extra_params])
             return cursor.fetchall()
 
     @cached_property
-    def facet_counts(self):
-        """{field name: Counter of values} for the model's own bounded filter fields, from one grouped query."""
-        names = list(bounded_fields(self.queryset.model))
-        counts = {name: Counter() for name in names}
-        rows = self.grouped(*names)
-        for row in rows:
-            for name in names:
-                counts[name][row[name]] += row["_count"]
-        if self.total is None:  # every match is in one group or another: the total, for free
-            self.total = sum(row["_count"] for row in rows)
-        return counts
+    def row_shape(self):
+        """The RowShape of the page queryset's objects, None when it loads them whole (see RowShape.of)."""
+        return RowShape.of(self.queryset)
+
+
+def page_order(row):
+    """RankedResultsMixin.PAGE_SQL's order, for the page's rows once joined to their values."""
+    return (row[4], row[3], row[2] is None, row[2] or 0, -row[1])
+
+
+class RowShape:
+    """How a page queryset that names what it loads (`only("title", "department__name")`) builds its objects from a
+    row of values, so that the statement that ranks a page returns its rows too: no second query loads them.
+
+    `fields` are the names to select (values()), the model's own first, in its field order, then one relation's
+    fields each; build() makes the object, with each relation's object cached on it, as the queryset would."""
+
+    def __init__(self, model, local, related):
+        self.model = model
+        concrete = [field.attname for field in model._meta.concrete_fields]
+        self.local = [name for name in concrete if name in local]
+        self.related = []  # (relation field, its model's attnames loaded, pk first)
+        for name, loaded in related.items():
+            relation = model._meta.get_field(name)
+            target = relation.related_model._meta
+            names = [field.attname for field in target.concrete_fields if field.name in loaded or field.primary_key]
+            self.related.append((relation, names))
+        self.fields = (
+            *self.local,
+            *(f"{relation.name}__{name}" for relation, names in self.related for name in names),
+        )
+
+    @classmethod
+    def of(cls, queryset):
+        """The shape of `queryset`'s objects, or None when it loads every field or a relation of a relation."""
+        names, deferred = queryset.query.deferred_loading
+        if deferred or not names:
+            return None
+        model = queryset.model
+        local = {field.attname for field in model._meta.concrete_fields if field.primary_key}
+        related = {}
+        for name in names:
+            relation, _, field = name.partition("__")
+            if "__" in field:
+                return None
+            if field:
+                related.setdefault(relation, set()).add(field)
+            local.add(model._meta.get_field(relation).attname)
+        return cls(model, local, related)
+
+    def build(self, db, values):
+        """The object of one row of `fields` values."""
+        obj = loaded(self.model, db, self.local, values[: len(self.local)])
+        at = len(self.local)
+        for relation, names in self.related:
+            values_of_relation = values[at : at + len(names)]
+            at += len(names)
+            target = (
+                None if values_of_relation[0] is None else loaded(relation.related_model, db, names, values_of_relation)
+            )
+            relation.set_cached_value(obj, target)
+        return obj
+
+
+def loaded(model, db, attnames, values):
+    """An instance of `model` read from `db` with `attnames` loaded and its other fields deferred, as Model.from_db
+    makes it, without the constructor: a page's (ClusterableModel's) looks up every child relation of the model,
+    about 70 µs a guide, to take child objects no row has. Nothing receives post_init for a page or a department."""
+    obj = model.__new__(model)
+    obj._state = ModelState()
+    obj._state.adding, obj._state.db = False, db
+    obj.__dict__.update(zip(attnames, values, strict=True))
+    return obj
 
 
 def allowed_after(sql, params, allowed):
@@ -157,15 +233,26 @@ class RankedResultsMixin:
 
     # Whole matches first, title matches first within each part, then lower scores first, unscored ones last
     # (the partial matches in the text only: the last part); newer pages first among equals, as the stock
-    # backends do. The counts give the total, the number scored and the number of whole matches from the same
-    # pass: counted over the materialised matches, which SQLite does faster than with window functions
-    # (COUNT(*) OVER ()), for the same result.
+    # backends do (PAGE_ORDER sorts the joined rows again). The counts give the total, the number scored and the
+    # number of whole matches from the same pass: counted over the materialised matches, which SQLite does faster
+    # than with window functions (COUNT(*) OVER ()), for the same result. Each row of the page joins its values in
+    # the page queryset ({allowed}: its pk, then RowShape.fields), so the objects come with their ranks.
     PAGE_SQL = (
-        "WITH ranked AS MATERIALIZED ({ranked})"
-        " SELECT object_id, score, (SELECT COUNT(*) FROM ranked), (SELECT COUNT(score) FROM ranked),"
-        " (SELECT COUNT(*) FROM ranked WHERE partial = 0) FROM ranked"
-        " ORDER BY partial, untitled, score NULLS LAST, object_id DESC LIMIT %s OFFSET %s"
+        "WITH ranked AS MATERIALIZED ({ranked}),"
+        " page_rows AS (SELECT object_id, score, untitled, partial FROM ranked"
+        " ORDER BY partial, untitled, score NULLS LAST, object_id DESC LIMIT %s OFFSET %s)"
+        " SELECT 0, page_rows.*, (SELECT COUNT(*) FROM ranked), (SELECT COUNT(score) FROM ranked),"
+        " (SELECT COUNT(*) FROM ranked WHERE partial = 0), allowed.*"
+        " FROM page_rows JOIN ({allowed}) AS allowed ON allowed.pk = page_rows.object_id"
+        "{facets}"
     )
+    # With the first tier's page, in the same statement, over the same materialised matches: the bounded filter
+    # fields' combinations, counted (in the total's column; the page's columns blank).
+    FACETS_SQL = (
+        " UNION ALL SELECT 1, NULL, NULL, NULL, NULL, COUNT(*), NULL, NULL, {columns}"
+        " FROM ranked JOIN ({allowed}) AS allowed ON allowed.pk = ranked.object_id GROUP BY {names}"
+    )
+    PAGE, FACETS = 0, 1  # the first column of each row: which part of the statement it belongs to
     NO_LIMIT = None  # the LIMIT value meaning "all rows" on this vendor
     FACETS_BOOLEANS = True  # unlike the engines' terms aggregation (see search.service.facet_counts)
 
@@ -187,7 +274,7 @@ class RankedResultsMixin:
         if not self.ranks:
             return self.count()
         if compiler.whole_total is None:
-            compiler.whole_total = compiler.fetch(FIRST, self.PAGE_SQL, [1, 0])[0][4] if self.count() else 0
+            compiler.whole_total = self.page_rows(FIRST, 1, 0)[0][7] if self.count() else 0
         return compiler.whole_total
 
     @property
@@ -201,24 +288,66 @@ class RankedResultsMixin:
         if not self.ranks:
             return super()._do_search()
         limit = self.NO_LIMIT if self.stop is None else self.stop - self.start
-        rows = compiler.fetch(FIRST, self.PAGE_SQL, [limit, self.start])
+        rows = self.page_rows(FIRST, limit, self.start)
         if rows:
-            compiler.total, scored, compiler.whole_total = rows[0][2:]
+            compiler.total, scored, compiler.whole_total = rows[0][5:8]
         elif not self.start:
             compiler.total = compiler.whole_total = 0
-        ranked = [row for row in rows if row[1] is not None]
+        ranked = [row for row in rows if row[2] is not None]
         if len(ranked) < len(rows):  # the page runs on into the matches in the text only: rank those
             more = self.NO_LIMIT if self.stop is None else len(rows) - len(ranked)
-            ranked += compiler.fetch(REST, self.PAGE_SQL, [more, max(0, self.start - scored)])
-        objects = compiler.queryset.order_by().in_bulk([row[0] for row in ranked])
+            ranked += self.page_rows(REST, more, max(0, self.start - scored))
         results = []
-        for object_id, score, *_counts in ranked:
-            obj = objects.get(object_id)
+        for row, obj in zip(ranked, self.page_objects(ranked), strict=True):
             if obj is not None:
                 if self._score_field:
-                    setattr(obj, self._score_field, -score)
+                    setattr(obj, self._score_field, -row[2])
                 results.append(obj)
         return results
+
+    def page_rows(self, tier, limit, offset):
+        """(PAGE, object id, score, untitled, partial, total, scored, whole, pk, *RowShape.fields values) of one
+        tier's page of matches, in order; with the first tier, the facet counts as well (compiler.facets)."""
+        compiler = self.query_compiler
+        row_fields = compiler.row_shape.fields if compiler.row_shape else ()
+        names = list(bounded_fields(compiler.queryset.model)) if tier == FIRST else []
+        values = ("pk", *row_fields, *(name for name in names if name not in row_fields))  # values() has each once
+        allowed_sql, allowed_params = compiler.allowed(*values)
+        facets, params = "", [limit, offset, *allowed_params]
+        if names:
+            quote = connections[compiler.queryset.db].ops.quote_name
+            facets = self.FACETS_SQL.format(
+                columns=", ".join(f"allowed.{quote(value)}" if value in names else "NULL" for value in values),
+                names=", ".join(f"allowed.{quote(name)}" for name in names),
+                allowed=allowed_sql,
+            )
+            params += allowed_params
+        rows = compiler.fetch(tier, self.PAGE_SQL, params, allowed=allowed_sql, facets=facets)
+        page = sorted((row for row in rows if row[0] == self.PAGE), key=page_order)
+        if names:
+            self.count_facets(
+                [row for row in rows if row[0] == self.FACETS], {name: 8 + values.index(name) for name in names}
+            )
+        return page
+
+    def count_facets(self, rows, columns):
+        """compiler.facets from the FACETS rows of the page statement (`columns`: {field name: its column})."""
+        compiler = self.query_compiler
+        compiler.facets = {name: Counter() for name in columns}
+        for row in rows:
+            for name, column in columns.items():
+                compiler.facets[name][row[column]] += row[5]
+        if compiler.total is None:  # every match is in one group or another: the total, for free
+            compiler.total = sum(row[5] for row in rows)
+
+    def page_objects(self, rows):
+        """The object of each of the page's `rows`, built from their values (RowShape) or else loaded by id."""
+        compiler = self.query_compiler
+        shape = compiler.row_shape
+        if shape is not None:
+            return [shape.build(compiler.queryset.db, row[9 : 9 + len(shape.fields)]) for row in rows]
+        objects = compiler.queryset.order_by().in_bulk([row[1] for row in rows])
+        return [objects.get(row[1]) for row in rows]
 
     def _do_count(self):
         compiler = self.query_compiler
@@ -233,8 +362,10 @@ class RankedResultsMixin:
         if not self.ranks or compiler._get_filterable_field(field_name) is None:
             return super().facet(field_name)  # the stock path, or its FilterFieldError
         name = compiler.queryset.model._meta.get_field(field_name).name  # "department_id" counts as "department"
-        if name in compiler.facet_counts:
-            counts = compiler.facet_counts[name]
+        if compiler.facets is None:  # no page fetched yet: the statement that ranks one, for none
+            self.page_rows(FIRST, 0, 0)
+        if name in compiler.facets:
+            counts = compiler.facets[name]
         else:  # an unbounded field: its own grouped query
             counts = Counter({row[field_name]: row["_count"] for row in compiler.grouped(field_name)})
         return OrderedDict(counts.most_common())

@@ -1,6 +1,6 @@
 """SQLite FTS5 search ranked by FTS5's own bm25, computed once per match (see ranked.py)."""
 
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+from modelsearch.backends.database.sqlite.query import normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
     SQLiteFTSIndexEntry,
@@ -33,15 +33,25 @@ class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQuer
     def normalized_query(self):
         return normalize(self.query)  # FTS5 has no unary NOT: the stock backend's rewrite
 
+    def fts_query(self, query):
+        """The FTS5 text of `query` (after its columns), compiled once per compiler: each tier's statement matches
+        the same query on several columns, and compiling one through Django's expressions cost about 0.1 ms."""
+        compiled = self.__dict__.setdefault("_fts_queries", {})
+        if repr(query) not in compiled:
+            entries = SQLiteFTSIndexEntry.objects.all()
+            compiler = entries.query.get_compiler(using=entries.db)
+            sql, params = compiler.compile(self.build_search_query(query))
+            compiled[repr(query)] = sql % tuple(params)
+        return compiled[repr(query)]
+
     def match_sql(self, query, content_types, tier, allowed):
         if self.fields is not None:  # searching named model fields, not the index: the stock path
             return None
-        entries = SQLiteFTSIndexEntry.objects.all()
-        compiler = entries.query.get_compiler(using=entries.db)
 
-        def match(columns, query):  # FTS5 query syntax: {title body} : (...)
-            search_query = self.build_search_query(query)
-            return MatchExpression(columns, search_query).as_sql(compiler, compiler.connection)[1][0]
+        def match(
+            columns, query
+        ):  # FTS5 query syntax, as modelsearch's MatchExpression writes it: {title body} : (...)
+            return f"{{{' '.join(columns)}}} : ({self.fts_query(query)})"
 
         title = match(["title"], query)
         whole = None if self.whole_query is None else match(self.FTS_TABLE_FIELDS, normalize(self.whole_query))
