@@ -6,8 +6,10 @@ import pytest
 from django.db import connection
 from wagtail.models import Site
 
+from guides.models import GuidePage
 from guides.models.site_settings import SiteSettings
 from search import service
+from search.backends import postgres
 from tests.factories import make_department, make_guide, make_site
 from tests.search.conftest import engine_configured
 from tests.sites.builders import add_site
@@ -58,18 +60,35 @@ def test_the_province_scope_covers_the_sites_below(two_cities):
 @pytest.mark.skipif(
     connection.vendor != "postgresql" or engine_configured(), reason="PostgreSQL's own search (the PostgreSQL run)"
 )
-@pytest.mark.parametrize("way", ["enable_bitmapscan", "enable_indexscan"])
-def test_postgresql_finds_the_same_whichever_way_it_joins_the_sites_pages(two_cities, way):
-    """search/backends/postgres.py joins the allowed pages inside the match, both ways: from each page to its
-    index entry (enable_bitmapscan off leaves only that) or from the full-text index to the pages (enable_indexscan
-    off). Either way a city finds its own guide only, and the province the sites below it."""
+@pytest.mark.parametrize("way", ["enable_bitmapscan", "enable_indexscan", "matched first"])
+def test_postgresql_finds_the_same_whichever_way_it_joins_the_sites_pages(two_cities, way, monkeypatch):
+    """search/backends/postgres.py joins the allowed pages inside the match when they are few, both ways: from each
+    page to its index entry (enable_bitmapscan off leaves only that) or from the full-text index to the pages
+    (enable_indexscan off); and checks them after the match when they are most of the index. Each way a city finds
+    its own guide only, and the province the sites below it."""
     south, north, province = two_cities
+    monkeypatch.setattr(postgres, "selective", lambda *statement: way != "matched first")
+    setting = way if way.startswith("enable_") else "enable_hashjoin"
     with connection.cursor() as cursor:
-        cursor.execute(f"SET {way} = off")
+        cursor.execute(f"SET {setting} = off")
         try:
             found, outcome = titles(south)
             assert (found, outcome.total, outcome.whole) == (["渔船登记证核发"], 1, 1)
             assert titles(north)[0] == ["渔船登记证变更"]
             assert titles(province, scope=service.PROVINCE)[0] == ["渔船登记证变更"]
         finally:
-            cursor.execute(f"RESET {way}")
+            cursor.execute(f"RESET {setting}")
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql" or engine_configured(), reason="PostgreSQL's own search (the PostgreSQL run)"
+)
+def test_postgresql_drives_the_match_by_the_allowed_pages_only_when_they_are_few(two_cities):
+    """All the guides are not a small share of the index; none are."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {postgres.IndexEntry._meta.db_table}")
+    postgres.selective.cache_clear()
+    everything = GuidePage.objects.values("pk").query.sql_with_params()
+    nothing = GuidePage.objects.filter(pk=-1).values("pk").query.sql_with_params()
+    assert not postgres.selective(connection.alias, everything[0], tuple(everything[1]))
+    assert postgres.selective(connection.alias, nothing[0], tuple(nothing[1]))
