@@ -13,6 +13,7 @@ class GuidesConfig(AppConfig):
         # Imported here, as Django requires: models and views can only be imported once the apps are loaded.
         from wagtail.models import Site
 
+        from guides.feedback import ratings
         from guides.models import Department, Material, OpeningPeriod, ServiceHall, changelog_entries, feedback
         from guides.models.site_settings import SiteSettings, with_sites_above
         from guides.views import register_routes
@@ -31,6 +32,7 @@ class GuidesConfig(AppConfig):
         pagecache.widen["sites"] = with_sites_above
         warmup.pages["paths"] = guide_warmup.paths
         feedback.connect()
+        ratings.connect()
         post_migrate.connect(address_from_site_url, sender=self, dispatch_uid="zhinan-site-url")
 
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q
+from django.db.models.signals import post_delete, post_save
 
-from guides.models.feedback import FeedbackKind
+from guides.models.feedback import Feedback, FeedbackKind
 from web.pagecache import keeping
 
 MINIMUM_RATINGS = 10
@@ -56,6 +57,11 @@ def satisfaction(total, good, minimum=MINIMUM_RATINGS):
 
 def version_key(guide_id):
     return f"zhinan:ratings-version:{guide_id}"
+
+
+def connect():
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(rated, sender=Feedback, dispatch_uid=f"guides.feedback.rated.{name}")
 
 
 def rated(sender, instance, **kwargs):

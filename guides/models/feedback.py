@@ -147,8 +147,5 @@ def board_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from guides.feedback import ratings  # it reads this module's models: imported once the apps are loaded
-
     for name, signal in (("save", post_save), ("delete", post_delete)):
         signal.connect(board_changed, sender=Feedback, dispatch_uid=f"guides.feedback.board_changed.{name}")
-        signal.connect(ratings.rated, sender=Feedback, dispatch_uid=f"guides.feedback.rated.{name}")

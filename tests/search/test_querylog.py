@@ -6,6 +6,7 @@ import time
 
 import pytest
 from django.db import DatabaseError, connection, connections, transaction
+from django.utils import timezone
 
 from search import querylog
 from search.models import QueryDay, QueryLog
@@ -57,35 +58,65 @@ def test_a_batch_the_database_refused_is_kept_for_the_next_flush(monkeypatch):
     assert pending.entries == []
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks between two writers (the PostgreSQL run)")
-@pytest.mark.django_db(transaction=True)
-def test_two_processes_batches_of_the_same_queries_in_opposite_orders_do_not_deadlock():
-    """Each batch locks its rows in key order: one batch that holds 不动产 and then wants 身份证 never waits for a
-    batch that took 身份证 first (in the batch's own order, that one would wait for 不动产: a deadlock)."""
-    day = datetime.date(2026, 1, 1)
-    for query in ("不动产", "身份证"):
-        QueryDay.objects.create(day=day, normalised=query, searches=1, results=1)
-    errors, other_started = [], threading.Event()
+def in_own_connection(work):
+    """`work()` in a thread of its own: its own connection, committed outside the test's transaction."""
+    outcome = {}
 
-    def other_process():
-        other_started.set()
+    def run():
         try:
-            querylog.write([entry("身份证"), entry("不动产")])
+            outcome["value"] = work()
         except DatabaseError as error:
-            errors.append(error)
+            outcome["error"] = error
         finally:
             connections.close_all()
 
-    with transaction.atomic():
-        querylog.write([entry("不动产")])
-        thread = threading.Thread(target=other_process)
-        thread.start()
-        assert other_started.wait(5)
-        time.sleep(0.5)  # the other batch now waits for a row this one holds
-        querylog.write([entry("身份证")])
-    thread.join(10)
-    assert errors == []
-    assert dict(QueryDay.objects.values_list("normalised", "searches")) == {"不动产": 3, "身份证": 3}
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, outcome
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks between two writers (the PostgreSQL run)")
+@pytest.mark.django_db
+def test_two_processes_batches_of_the_same_queries_in_opposite_orders_do_not_deadlock():
+    """Each batch locks its rows in key order: one batch that holds 不动产 and then wants 身份证 never waits for a
+    batch that took 身份证 first (in the batch's own order, that one would wait for 不动产: a deadlock). Each writer
+    has a connection of its own, outside the test's transaction, so the rows are committed and removed at the end."""
+    day = datetime.date(2001, 1, 1)  # a day no other test counts
+    rows = QueryDay.objects.filter(day=day)
+
+    def setup():
+        for query in ("不动产", "身份证"):
+            QueryDay.objects.create(day=day, normalised=query, searches=1, results=1)
+
+    holding, release = threading.Event(), threading.Event()
+    started = timezone.now()
+
+    def first_process():
+        with transaction.atomic():
+            querylog.write([querylog.Entry("不动产", "不动产", 1, "default", day)])
+            holding.set()
+            release.wait(5)
+            querylog.write([querylog.Entry("身份证", "身份证", 1, "default", day)])
+
+    def other_process():
+        querylog.write([querylog.Entry(query, query, 1, "default", day) for query in ("身份证", "不动产")])
+
+    try:
+        in_own_connection(setup)[0].join(10)
+        first, first_outcome = in_own_connection(first_process)
+        assert holding.wait(5)
+        other, other_outcome = in_own_connection(other_process)
+        time.sleep(0.5)  # the other batch now waits for a row the first one holds
+        release.set()
+        first.join(10)
+        other.join(10)
+        assert "error" not in first_outcome and "error" not in other_outcome
+        counted = in_own_connection(lambda: dict(rows.values_list("normalised", "searches")))
+        counted[0].join(10)
+        assert counted[1]["value"] == {"不动产": 3, "身份证": 3}
+    finally:
+        logged = QueryLog.objects.filter(created_at__gte=started, normalised__in=["不动产", "身份证"])
+        in_own_connection(lambda: (rows.delete(), logged.delete()))[0].join(10)
 
 
 @pytest.mark.django_db
