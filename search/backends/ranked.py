@@ -233,7 +233,7 @@ class RankedResultsMixin:
 
     # Whole matches first, title matches first within each part, then lower scores first, unscored ones last
     # (the partial matches in the text only: the last part); newer pages first among equals, as the stock
-    # backends do (PAGE_ORDER sorts the joined rows again). The counts give the total, the number scored and the
+    # backends do (page_order sorts the joined rows again). The counts give the total, the number scored and the
     # number of whole matches from the same pass: counted over the materialised matches, which SQLite does faster
     # than with window functions (COUNT(*) OVER ()), for the same result. Each row of the page joins its values in
     # the page queryset ({allowed}: its pk, then RowShape.fields), so the objects come with their ranks.
