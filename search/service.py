@@ -181,7 +181,8 @@ def run_search(backend, params, analysed, with_facets):
     every match answers the whole query. One ranked search does it all (the backends' `whole_first`): the order,
     the page, both counts and, from the same matches, the facets."""
     queryset = visible_guides(params)
-    results = backend.search(analysed.engine_query, queryset, operator="or").whole_first(analysed.whole_query)
+    results = backend.search(analysed.engine_query, queryset, operator="or")
+    results = results.whole_first(analysed.whole_query, facets=with_facets)
     paginator = Paginator(results, PAGE_SIZE)
     # The page first: the pass that ranks it counts the matches, and on the engines their facets as well.
     guides = list(results[(params.page - 1) * PAGE_SIZE : params.page * PAGE_SIZE])

@@ -87,7 +87,7 @@ class DatabaseFallbackResultsMixin:
         results = database_results(self.query_compiler, autocomplete)
         whole_query = getattr(self.query_compiler, "whole_query", None)  # onerequest.py's whole_first
         if whole_query is not None:
-            results = results.whole_first(whole_query)
+            results = results.whole_first(whole_query, facets=self.query_compiler.facets_wanted)
         if self._score_field:
             results = results.annotate_score(self._score_field)
         return results[self.start : self.stop]

@@ -25,10 +25,12 @@ class OneRequestResultsMixin:
 
     FACETS_BOOLEANS = True
 
-    def whole_first(self, whole_query):
-        """These results with the matches of `whole_query` as well first (None: every match counts as whole)."""
+    def whole_first(self, whole_query, facets=False):
+        """These results with the matches of `whole_query` as well first (None: every match counts as whole); with
+        `facets`, the page's request counts the facets too."""
         compiler = self.query_compiler
         compiler.whole_query = whole_query
+        compiler.facets_wanted = facets
         compiler.answered = None  # the page request's response, once it has been sent
         return self
 
@@ -49,9 +51,10 @@ class OneRequestResultsMixin:
 
     def _aggregations(self):
         compiler = self.query_compiler
+        fields = bounded_fields(compiler.queryset.model) if compiler.facets_wanted else {}
         aggregations = {
             name: {"terms": {"field": compiler.mapping.get_field_column_name(field), "size": FACET_SIZE}}
-            for name, field in bounded_fields(compiler.queryset.model).items()
+            for name, field in fields.items()
         }
         if compiler.whole_query is not None:
             aggregations["_whole"] = {"filter": self._whole_filter()}
@@ -95,6 +98,9 @@ class OneRequestResultsMixin:
         name = model._meta.get_field(field_name).name  # "department_id" counts as "department"
         if not self._one_request() or name not in bounded_fields(model):
             return super().facet(field_name)
+        compiler = self.query_compiler
+        if name not in (compiler.answered or {}).get("aggregations", {}):
+            compiler.facets_wanted, compiler.answered = True, None  # not counted with the page: ask for them
         buckets = self._answered()["aggregations"][name]["buckets"]
         return OrderedDict((bucket["key"], bucket["doc_count"]) for bucket in buckets)
 

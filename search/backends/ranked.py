@@ -44,7 +44,8 @@ class RankedQueryCompilerMixin:
     total = None  # number of ranked matches, once a page or a count has been fetched
     whole_total = None  # of them, the matches that answer the whole query, once a page has been fetched
     whole_query = None  # set by RankedResultsMixin.whole_first
-    facets = None  # {field name: Counter of values} of the bounded filter fields, once the first page is fetched
+    facets = None  # {field name: Counter of values} of the bounded filter fields, once counted
+    facets_wanted = False  # set by RankedResultsMixin.whole_first: count the facets with the first page
 
     backend = None  # set by the results, for settings such as PostgreSQL's text search configuration
 
@@ -260,11 +261,13 @@ class RankedResultsMixin:
         super().__init__(backend, query_compiler, *args, **kwargs)
         query_compiler.backend = backend
 
-    def whole_first(self, whole_query):
+    def whole_first(self, whole_query, facets=False):
         """These results with the matches of `whole_query` as well first (None: every match counts as whole);
-        `whole_count()` says how many there are."""
+        `whole_count()` says how many there are. With `facets`, the statement that ranks the first page counts
+        the facets too (a caller that shows none, such as the API, does not pay for them)."""
         compiler = self.query_compiler
         compiler.whole_query = whole_query
+        compiler.facets_wanted = facets
         compiler.__dict__.pop("_matches", None)
         return self
 
@@ -310,7 +313,7 @@ class RankedResultsMixin:
         tier's page of matches, in order; with the first tier, the facet counts as well (compiler.facets)."""
         compiler = self.query_compiler
         row_fields = compiler.row_shape.fields if compiler.row_shape else ()
-        names = list(bounded_fields(compiler.queryset.model)) if tier == FIRST else []
+        names = list(bounded_fields(compiler.queryset.model)) if tier == FIRST and compiler.facets_wanted else []
         values = ("pk", *row_fields, *(name for name in names if name not in row_fields))  # values() has each once
         allowed_sql, allowed_params = compiler.allowed(*values)
         facets, params = "", [limit, offset, *allowed_params]
@@ -362,7 +365,8 @@ class RankedResultsMixin:
         if not self.ranks or compiler._get_filterable_field(field_name) is None:
             return super().facet(field_name)  # the stock path, or its FilterFieldError
         name = compiler.queryset.model._meta.get_field(field_name).name  # "department_id" counts as "department"
-        if compiler.facets is None:  # no page fetched yet: the statement that ranks one, for none
+        if compiler.facets is None:  # not counted with a page: the statement that ranks one, for none
+            compiler.facets_wanted = True
             self.page_rows(FIRST, 0, 0)
         if name in compiler.facets:
             counts = compiler.facets[name]
