@@ -28,6 +28,7 @@ from django.db import connections
 from django.db.models import BooleanField, Count, ForeignKey
 from django.db.models.base import ModelState
 from django.db.models.expressions import RawSQL
+from django.db.models.signals import post_init
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -151,7 +152,9 @@ class RowShape:
 
     @classmethod
     def of(cls, queryset):
-        """The shape of `queryset`'s objects, or None when it loads every field or a relation of a relation."""
+        """The shape of `queryset`'s objects, or None when it loads every field or a relation of a relation, or
+        when something receives post_init for a model it would build (objects are built without the constructor,
+        which sends it)."""
         names, deferred = queryset.query.deferred_loading
         if deferred or not names:
             return None
@@ -165,6 +168,9 @@ class RowShape:
             if field:
                 related.setdefault(relation, set()).add(field)
             local.add(model._meta.get_field(relation).attname)
+        built = [model, *(model._meta.get_field(name).related_model for name in related)]
+        if any(post_init.has_listeners(each) for each in built):
+            return None
         return cls(model, local, related)
 
     def build(self, db, values):
@@ -184,7 +190,7 @@ class RowShape:
 def loaded(model, db, attnames, values):
     """An instance of `model` read from `db` with `attnames` loaded and its other fields deferred, as Model.from_db
     makes it, without the constructor: a page's (ClusterableModel's) looks up every child relation of the model,
-    about 70 µs a guide, to take child objects no row has. Nothing receives post_init for a page or a department."""
+    about 70 µs a guide, to take child objects no row has. RowShape.of makes sure nothing receives post_init."""
     obj = model.__new__(model)
     obj._state = ModelState()
     obj._state.adding, obj._state.db = False, db

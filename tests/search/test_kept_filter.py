@@ -5,10 +5,11 @@ returns its guides' fields and counts the facets."""
 
 import pytest
 from django.db import connection
+from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
-from guides.models import GuidePage
+from guides.models import Department, GuidePage
 from search import service
 from tests.factories import make_guide
 
@@ -68,3 +69,22 @@ def test_one_statement_ranks_the_page_loads_its_guides_and_counts_the_facets(gui
         for name in ("id", "title", "url_path", "item_code", "summary", "committed_limit_days", "online_level"):
             assert getattr(guide, name) == getattr(expected, name)
         assert guide.department == expected.department and guide.department.name == expected.department.name
+
+
+@pytest.mark.parametrize("relation", [None, "department"])
+def test_results_go_through_the_constructor_when_something_receives_post_init(guides, relation):
+    """The page statement builds its objects without the constructor, which sends post_init: a receiver for a
+    result's model, or for a relation it loads, would miss them. With one connected, they are built as usual."""
+    seen = set()
+
+    def receiver(sender, instance, **kwargs):
+        seen.add(id(instance))
+
+    model = Department if relation else GuidePage
+    post_init.connect(receiver, sender=model)
+    try:
+        outcome = service.search(service.SearchParams(q="身份证", site=Site.objects.get()), log=False)
+    finally:
+        post_init.disconnect(receiver, sender=model)
+    built = [getattr(guide, relation) if relation else guide for guide in outcome.page]
+    assert len(built) == 3 and all(id(each) in seen for each in built)
