@@ -12,6 +12,9 @@ errors.
     .venv/bin/python benchmarks/load.py                     # 3 rounds of 10 s per measurement, 5 minute soak
     .venv/bin/python benchmarks/load.py --rounds 1 --duration 5 --soak 30
     .venv/bin/python benchmarks/load.py --database-url sqlite:////tmp/zhinan-bench.sqlite3 --cache-url locmem://
+    # at 10,000 guides (the demo + synthetic guides, benchmarks/synthetic.py), in a database of their own:
+    .venv/bin/python benchmarks/load.py --synthetic 10000 \
+        --database-url postgres://zhinan:zhinan@127.0.0.1:5432/zhinan_bench_10k
 
 Goal of the dynamic pages (issue 17): the search mix and the answered guide each >= 0.1 x the static file's
 requests/s, p99 <= 300 ms, 0 errors. wrk comes from Debian (apt-get install wrk).
@@ -63,6 +66,7 @@ def arguments():
     parser.add_argument("--soak", type=int, default=300, help="seconds of the mixed soak run (0: skip)")
     parser.add_argument("--search", default="/search/?q=身份证", help="the single search request to measure")
     parser.add_argument("--queries", type=int, default=1000, help="distinct queries of the long-tail search mix")
+    parser.add_argument("--synthetic", type=int, default=0, help="synthetic guides beside the demo's (10000)")
     return parser.parse_args()
 
 
@@ -110,6 +114,22 @@ sys.path.insert(0, "benchmarks")
 from page_cpu import answer_combinations, guide_with_most_answers
 guide = guide_with_most_answers()
 print(json.dumps([f"{guide.url}?{query}" for query in answer_combinations(guide) if query]))
+"""
+
+
+# Adds synthetic guides to the demo's guide index until it holds --synthetic of them, indexed for search.
+SYNTHETIC = """
+import sys
+sys.path.insert(0, "benchmarks")
+import synthetic
+from django.core.management import call_command
+from guides.models import GuideIndexPage, GuidePage
+from web.pagecache import start_new_generation
+missing = %d - GuidePage.objects.filter(slug__startswith="bench-").count()
+if missing > 0:
+    synthetic.make_guides(GuideIndexPage.objects.first(), missing)
+    call_command("update_index", verbosity=0)
+    start_new_generation()  # written in bulk, without the signals that would start one
 """
 
 
@@ -202,6 +222,8 @@ def main():
     ensure_database(args.database_url)
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "load_demo")
+    if args.synthetic:
+        manage(env, "shell", "-c", SYNTHETIC % args.synthetic)
     manage(env, "collectstatic", "--no-input", "-v0")
     base = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(  # noqa: S603

@@ -9,7 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 import zhconv
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
 
 # A token is a run of CJK ideographs or of ASCII letters/digits; everything else separates tokens.
 WORD_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -106,9 +106,8 @@ def pinyin_keys(term):
     hanzi = "".join(CJK_RE.findall(term))
     if not hanzi:
         return "", ""
-    full = "".join(lazy_pinyin(hanzi, errors="ignore"))
-    initials = "".join(lazy_pinyin(hanzi, style=Style.FIRST_LETTER, errors="ignore"))
-    return full, initials
+    syllables = lazy_pinyin(hanzi, errors="ignore")  # one pass: a vocabulary keys every name at a worker's start
+    return "".join(syllables), "".join(syllable[0] for syllable in syllables if syllable)
 
 
 def pinyin_text(terms):

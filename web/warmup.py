@@ -12,6 +12,7 @@ the same: it then loads lazily as before.
 
 import io
 import logging
+import threading
 import time
 import urllib.parse
 
@@ -21,6 +22,11 @@ from wagtail.models import Site
 
 WARMUP = "zhinan.warmup"
 MAX_SITES = 20  # a province's sites; beyond that the first requests of the others load lazily
+# A single page may take long: the first search builds the vocabulary from every guide's name (seconds at 10,000
+# guides on a busy machine, with every worker building at once). The worker tells the master it is alive every
+# second meanwhile, so that gunicorn's timeout does not kill it mid-warm-up (and the next one, in a loop); a warm-up
+# still running after MAX_SECONDS is stuck, and is left to the timeout.
+MAX_SECONDS = 300
 
 logger = logging.getLogger(__name__)
 
@@ -86,16 +92,28 @@ def get(application, host, path):
 
 def warm(application, notify=lambda: None):
     """Render the warm-up pages of each site through `application`; never raises. `notify` tells the master the
-    worker is alive between pages."""
+    worker is alive: it is called every second for at most MAX_SECONDS while this runs."""
     started = time.monotonic()
     done = []
+    finished = threading.Event()
+    heartbeat = threading.Thread(target=beat, args=(notify, finished), name="warm-up heartbeat", daemon=True)
+    heartbeat.start()
     try:
         for host, site in hosts():
             for path in pages["paths"](site):
                 done.append(f"{host}{path} {get(application, host, path)}")
-                notify()
     except Exception:  # a worker must start whatever fails here: it then loads on its first requests
         logger.exception("warm-up failed after %d pages; the worker starts cold", len(done))
         return done
+    finally:
+        finished.set()
+        heartbeat.join()
     logger.info("warmed in %.1fs: %s", time.monotonic() - started, "; ".join(done) or "no site")
     return done
+
+
+def beat(notify, finished):
+    """Call `notify` every second until `finished` is set or MAX_SECONDS have passed."""
+    deadline = time.monotonic() + MAX_SECONDS
+    while not finished.wait(1.0) and time.monotonic() < deadline:
+        notify()

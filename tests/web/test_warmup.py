@@ -1,6 +1,8 @@
 """A fresh worker renders a few pages of each site before it takes traffic (web/warmup.py), counts nothing a
 visitor did, and starts whatever fails."""
 
+import time
+
 import pytest
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
@@ -50,3 +52,17 @@ def test_a_failure_is_logged_and_the_worker_starts(site_tree, application, monke
     monkeypatch.setitem(warmup.pages, "paths", database_down)
     assert warmup.warm(application) == []
     assert "warm-up failed" in caplog.text
+
+
+def test_the_master_hears_from_the_worker_during_a_long_page_and_not_after_the_bound(site_tree, monkeypatch):
+    """gunicorn kills a worker that has not notified it within its timeout: a first search that builds the
+    vocabulary of a province must not get the worker killed, and a warm-up stuck for good must not be kept alive."""
+    monkeypatch.setitem(warmup.pages, "paths", lambda site: ["/"])
+    monkeypatch.setattr(warmup, "get", lambda application, host, path: time.sleep(3.5) or "200 OK")
+    beats = []
+    warmup.warm(None, notify=lambda: beats.append(time.monotonic()))
+    assert len(beats) >= 2  # one page of 3.5 s, a beat a second
+    monkeypatch.setattr(warmup, "MAX_SECONDS", 0)
+    beats.clear()
+    warmup.warm(None, notify=lambda: beats.append(time.monotonic()))
+    assert beats == []
