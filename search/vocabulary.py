@@ -153,7 +153,7 @@ def build(tokenizer, names, synonym_groups, lexicon_entries=(), previous=None):
     lookups, not seconds of segmentation for every name."""
     groups = [list(group) for group in synonym_groups]
     known = previous.normalised if previous is not None else {}
-    normalised = {name: known[name] if name in known else analysis.normalise(name) for name in names}
+    normalised = {name: known[name] if name in known else analysis.normalise(name) for name in dict.fromkeys(names)}
     changed = sync_user_words(tokenizer, user_words(normalised.values(), groups))
     reusable = previous is not None and previous.tokenizer is tokenizer and not changed
     return Vocabulary(tokenizer, normalised, groups, lexicon_entries, previous.words_of if reusable else None)
