@@ -171,10 +171,22 @@ def wait_for(url, seconds=120):
     raise SystemExit(f"{url} did not answer within {seconds}s")
 
 
+def fetch_when_served(url, seconds=60):
+    """fetch(url), asking again while the server sheds it (503, Retry-After: 1) on a busy machine."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return fetch(url)
+        except urllib.error.HTTPError as error:
+            if error.code != 503 or time.monotonic() > deadline:
+                raise
+        time.sleep(1)
+
+
 def guide_paths(base):
     paths, url = [], f"{base}/api/v1/guides/?page_size=100"
     while url:
-        page = json.loads(fetch(url)[1])
+        page = json.loads(fetch_when_served(url)[1])
         paths += [urllib.parse.urlsplit(guide["url"]).path for guide in page["results"]]
         url = page["next"]
     if not paths:
@@ -233,7 +245,7 @@ def main():
         wait_for(f"{base}/healthz")
         guides = guide_paths(base)
         page = guides[0]
-        size = len(fetch(base + page)[1])
+        size = len(fetch_when_served(base + page)[1])
         static_file = ROOT / "staticfiles" / STATIC_NAME
         static_file.parent.mkdir(parents=True, exist_ok=True)
         static_file.write_bytes(b"x" * size)
