@@ -10,7 +10,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 
 from .analysed import AnalysedQueryMixin
-from .ranked import REST, RankedQueryCompilerMixin, RankedResultsMixin, allowed_after
+from .ranked import REST, SCORED, RankedQueryCompilerMixin, RankedResultsMixin, allowed_after
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
@@ -55,18 +55,21 @@ class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQuer
 
         title = match(["title"], query)
         whole = None if self.whole_query is None else match(self.FTS_TABLE_FIELDS, normalize(self.whole_query))
-        if tier == REST:  # the partial matches in the text only (the whole ones are scored in FIRST)
-            columns = {"score": SCORE, "untitled": "1", "partial": "1"}
-            params = [" NOT ".join([match(["body"], query), title, *([whole] if whole else [])])]
-        else:  # every match, scored where the title matches or the whole query does
-            answers = MATCHING if whole else "0"
+        if tier == SCORED:  # the matches in the title or of the whole query
             columns = {
-                "score": f"CASE WHEN {MATCHING} OR {answers} THEN {SCORE} END",
+                "score": SCORE,
                 "untitled": f"CASE WHEN {MATCHING} THEN 0 ELSE 1 END",
-                "partial": f"CASE WHEN {answers} THEN 0 ELSE 1 END" if whole else "0",
+                "partial": f"CASE WHEN {MATCHING} THEN 0 ELSE 1 END" if whole else "0",
             }
-            answers_params = [whole] if whole else []
-            params = [title, *answers_params, title, *answers_params, match(self.FTS_TABLE_FIELDS, query)]
+            matched = f"{match(self.FTS_TABLE_FIELDS, query)} AND ({title} OR {whole})" if whole else title
+            params = [title, *([whole] if whole else []), matched]
+        else:  # the partial matches in the text only, scored (REST) or to be counted (COUNTED)
+            columns = {
+                "score": SCORE if tier == REST else "NULL",
+                "untitled": "1",
+                "partial": "1" if whole or tier == REST else "0",
+            }
+            params = [" NOT ".join([match(["body"], query), title, *([whole] if whole else [])])]
         names = {"fts": SQLiteFTSIndexEntry._meta.db_table, "entries": IndexEntry._meta.db_table}
         weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
         columns = {name: sql.format(weights=weights, **names) for name, sql in columns.items()}
