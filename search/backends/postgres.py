@@ -87,6 +87,17 @@ TIERS = {  # tier: (score, untitled, partial, condition)
     COUNTED: ("CAST(NULL AS float8)", "1", "1", IN_TEXT_ONLY),
     REST: (SCORE, "1", "1", IN_TEXT_ONLY),
 }
+# Driven by a site's pages, SCORED and COUNTED would walk them twice: SCORED is every match in one walk (the
+# others unscored), COUNTED none. The site's pages bound the count already.
+ONE_WALK = {
+    SCORED: (
+        f"CASE WHEN {IN_TITLE} OR {{whole}} THEN {SCORE} END",
+        f"CASE WHEN {IN_TITLE} THEN 0 ELSE 1 END",
+        "CASE WHEN {whole} THEN 0 ELSE 1 END",
+        f"{IN_TITLE} OR entry.body @@ matching.query",
+    ),
+    COUNTED: ("CAST(NULL AS float8)", "1", "1", "FALSE"),
+}
 
 
 class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearchQueryCompiler):
@@ -115,11 +126,12 @@ class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearch
         matching_sql, matching_params = tsquery(query)
         whole_sql, whole_params = ("NULL::tsquery", []) if self.whole_query is None else tsquery(self.whole_query)
         whole = "FALSE" if self.whole_query is None else WHOLE
-        score, untitled, partial, where = (part.format(whole=whole) for part in TIERS[tier])
-        if self.whole_query is None and tier != REST:  # every match answers the whole query
-            partial = "0"
         allowed_sql, allowed_params = allowed
         driven = selective(self.queryset.db, allowed_sql, tuple(allowed_params))
+        tiers = ONE_WALK if driven and tier in ONE_WALK else TIERS
+        score, untitled, partial, where = (part.format(whole=whole) for part in tiers[tier])
+        if self.whole_query is None and tier != REST:  # every match answers the whole query
+            partial = "0"
         parts = {"entries": IndexEntry._meta.db_table, "content_types": ", ".join(["%s"] * len(content_types))}
         sql = MATCHES_SQL.format(
             source=(DRIVEN if driven else MATCHED_FIRST).format(allowed=allowed_sql, **parts),

@@ -64,9 +64,11 @@ class RankedQueryCompilerMixin:
         """(SQL, params) selecting (object_id, score, untitled, partial) of the index entries of `content_types`
         matching `query`, of the pages that `allowed` selects.
 
-        `tier` is SCORED, COUNTED or REST. object_id is an integer (the index stores text), and lower scores are
-        better matches. untitled is 0 where the title matches, else 1; partial is 0 where the entry matches
-        `self.whole_query` too (every entry, when it is None), else 1. `allowed` is the (SQL, params) of the
+        `tier` is SCORED, COUNTED or REST. SCORED may hold the COUNTED matches as well, unscored, and COUNTED
+        then none: where one walk costs less than two (PostgreSQL, driven by a site's pages). object_id is an
+        integer (the index stores text), and lower scores are better matches. untitled is 0 where the title
+        matches, else 1; partial is 0 where the entry matches `self.whole_query` too (every entry, when it is
+        None), else 1. `allowed` is the (SQL, params) of the
         page queryset's keys, one column named pk: where the vendor joins it is the vendor's plan (see
         `allowed_after` for the simple way). None leaves the search to the stock backend.
         """
