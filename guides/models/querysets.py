@@ -46,12 +46,27 @@ def on_sites(sites):
     the path after the last one's tree (`path >= …0001 AND path < …0004`): a province's sites are most often
     siblings, and its search checked twenty ORed prefixes on every page it looked at. A root inside another's tree
     adds nothing; a root not searched between two that are (a gap) splits the range. Page.search_fields index
-    `path`, so the search engines filter by it too (a prefix or a range query)."""
+    `path`, so the search engines filter by it too (a prefix or a range query).
+
+    Sites that hold every page below the tree's root (a province whose sites are all there is) are `depth > 1`:
+    on the engines a range or a prefix of paths enumerates every path it holds, one term a page (OpenSearch's
+    profile: 450 ms of a province search's 460), where a number range is read from its points."""
     sites = [sites] if isinstance(sites, Site) else list(sites)
+    ranges = path_ranges(site.root_page.path for site in sites)
+    if len(sites) > 1 and holds_every_home(ranges):
+        return Q(depth__gt=1)
     scope = Q(pk__in=[])
-    for first, end in path_ranges(site.root_page.path for site in sites):
+    for first, end in ranges:
         scope |= Q(path__startswith=first) if end is None else Q(path__gte=first, path__lt=end)
     return scope
+
+
+def holds_every_home(ranges):
+    """Whether the path `ranges` (path_ranges) hold every child of the tree's root, and so every page below it."""
+    homes = Page.objects.filter(depth=2).values_list("path", flat=True)
+    return all(
+        any(path.startswith(first) if end is None else first <= path < end for first, end in ranges) for path in homes
+    )
 
 
 def path_ranges(roots):

@@ -4,6 +4,7 @@ so a city's search never returns another site's guide, and scope=province covers
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from wagtail.models import Site
 
 from guides.models.querysets import on_sites, path_ranges
@@ -138,3 +139,12 @@ def test_a_site_not_searched_between_two_that_are_splits_the_range(row_of_sites)
     assert str(on_sites([portal, east, north, south])).count("path__") == 4  # two ranges
     assert found_on([east, south]) == ["east渔船登记", "south渔船登记"]
     assert found_on([west]) == ["west渔船登记"]
+
+
+def test_sites_that_hold_every_home_are_searched_by_depth(row_of_sites):
+    """The default site's home and the five cities' are all the root's children: no path filter is needed (the
+    engines enumerate every path of a range), and every guide is found; without the default site, a range."""
+    every = [Site.objects.get(is_default_site=True), *row_of_sites.values()]
+    assert on_sites(every) == Q(depth__gt=1)
+    assert len(found_on(every)) == 5
+    assert on_sites(list(row_of_sites.values())) != Q(depth__gt=1)
