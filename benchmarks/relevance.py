@@ -65,7 +65,7 @@ def zhinan_titles(alias):
         analysed = analyse_query(vocabulary.current(), query)
         if not analysed.tokens:
             return []
-        _total, _whole, page, _facets = service.run_search(backend, service.SearchParams(q=query), analysed, False)
+        page = service.run_search(backend, service.SearchParams(q=query), analysed, False)[2]
         return [guide.title for guide in page] if page else []
 
     return titles

@@ -131,10 +131,21 @@ class SearchOutcome:
     query: object  # AnalysedQuery, or None for an empty query
     total: int = 0
     whole: int = 0  # of the total, the guides that answer the whole query, not only some of its words
+    capped: bool = False  # more guides match than the total says: it is the count limit (SEARCH_COUNT_LIMIT)
     page: object = None  # django Page of GuidePage results
     facets: dict = field(default_factory=dict)
     engine: str = "default"  # or "database" when the engine was unreachable
     suggestions: list = field(default_factory=list)
+
+    @property
+    def whole_capped(self):
+        """Whether more guides answer the whole query than `whole` says: as many as the capped total."""
+        return self.capped and self.whole == self.total
+
+    @property
+    def partial(self):
+        """How many guides match only some words of the query; None when the total is capped (not known)."""
+        return None if self.capped else self.total - self.whole
 
 
 def answer(run):
@@ -155,7 +166,7 @@ def search(params, *, facets=True, log=True):
     analysed = analyse_query(vocabulary.current(), params.q)
     outcome = SearchOutcome(params=params, query=analysed)
     if analysed.tokens:
-        (outcome.total, outcome.whole, outcome.page, outcome.facets), outcome.engine = answer(
+        (outcome.total, outcome.whole, outcome.page, outcome.facets, outcome.capped), outcome.engine = answer(
             lambda backend: run_search(backend, params, analysed, facets)
         )
     if outcome.total == 0:
@@ -174,11 +185,13 @@ def log_search(params, normalised, total, engine):
 
 
 def run_search(backend, params, analysed, with_facets):
-    """(total, whole, page of guides, facets) for an analysed query on one backend.
+    """(total, whole, page of guides, facets, capped) for an analysed query on one backend.
 
     `whole` counts the guides that answer the whole query (AnalysedQuery.whole_query): they come first, then the
     guides that match only some of its words, each part in the order the query ranks them; it is the total when
-    every match answers the whole query. One ranked search does it all (the backends' `whole_first`): the order,
+    every match answers the whole query. The backends count up to settings.SEARCH_COUNT_LIMIT, the paginator's
+    reach: `capped` says that more guides match than `total` (then the limit) says, and than `whole` says if it is
+    as many. One ranked search does it all (the backends' `whole_first`): the order,
     the page, both counts and, from the same matches, the facets."""
     queryset = visible_guides(params)
     results = backend.search(analysed.engine_query, queryset, operator="or")
@@ -188,12 +201,12 @@ def run_search(backend, params, analysed, with_facets):
     guides = list(results[(params.page - 1) * PAGE_SIZE : params.page * PAGE_SIZE])
     total = paginator.count
     if not total:
-        return 0, 0, None, {}
+        return 0, 0, None, {}, False
     number = min(params.page, paginator.num_pages)  # past the end: show the last page
     if number != params.page:
         guides = list(results[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
     facets = facet_counts(backend, results, analysed, queryset) if with_facets else {}
-    return total, results.whole_count(), ResultsPage(guides, number, paginator), facets
+    return total, results.whole_count(), ResultsPage(guides, number, paginator), facets, results.count_capped()
 
 
 def visible_guides(params):

@@ -71,10 +71,10 @@ def render_search_page(request, params):
         "outcome": outcome,
         "results": results,
         "result_groups": _result_groups(request, outcome, results),
-        "partial_count": outcome.total - outcome.whole,
+        "partial_count": outcome.partial,
         "facets": [(heading, page_parts.facet_options(options)) for heading, options in facets],
         "chosen_filters": sum(option["selected"] for _heading, options in facets for option in options),
-        "pages": _page_links(params, outcome.page),
+        "pages": _page_links(params, outcome.page, outcome.capped),
         "scope_link": params.scope_link(),
     }
     if outcome.query and params.page == 1:
@@ -96,9 +96,11 @@ def search_api(request, params):
         {
             "query": params.q,
             "total": outcome.total,
+            # More match than total says (the count stopped at SEARCH_COUNT_LIMIT): docs/search.md.
+            "total_is_lower_bound": outcome.capped,
             # The results answering the whole query come first; the partial ones match only some of its words.
             "whole_matches": outcome.whole,
-            "partial_matches": outcome.total - outcome.whole,
+            "partial_matches": outcome.partial,
             "results": [
                 {
                     "title": guide.title,
@@ -147,12 +149,13 @@ def _facet_links(params, facets):
     return links
 
 
-def _page_links(params, page):
+def _page_links(params, page, capped):
     if page is None or not page.has_other_pages():
         return None
     return {
         "number": page.number,
         "count": page.paginator.num_pages,
+        "capped": capped,  # the pages reach the count limit: there are more results than they show
         "previous": "?" + params.query_string(page=page.number - 1) if page.has_previous() else None,
         "next": "?" + params.query_string(page=page.number + 1) if page.has_next() else None,
     }

@@ -137,6 +137,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 PAGE_VARIANT_ENTRIES = int(os.environ.get("PAGE_VARIANT_ENTRIES", "2000"))
 PAGE_VARIANT_BYTES = int(os.environ.get("PAGE_VARIANT_BYTES", str(64 * 1024 * 1024)))
 PAGE_VARIANT_SECONDS = int(os.environ.get("PAGE_VARIANT_SECONDS", "600"))
+# A search counts its matches up to this many and says "more than" it above (search/backends/ranked.py): the
+# paginator's reach (search.service.MAX_PAGE × PAGE_SIZE), past which no page can be shown anyway.
+SEARCH_COUNT_LIMIT = 10_000
 # The search query log is written by a background thread in batches, off the request path (search/querylog.py).
 SEARCH_QUERY_LOG_DEFERRED = env_bool("SEARCH_QUERY_LOG_DEFERRED", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

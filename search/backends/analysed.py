@@ -72,6 +72,9 @@ class EveryMatchWhole:
     def whole_count(self):
         return self.count()
 
+    def count_capped(self):
+        return False  # a stock backend counts every match
+
 
 @cache
 def analysing(backend_class):

@@ -116,6 +116,12 @@ class DatabaseFallbackResultsMixin:
         except engine_errors() as error:
             return self._fallback(error).whole_count()
 
+    def count_capped(self):
+        try:
+            return super().count_capped()
+        except engine_errors() as error:
+            return self._fallback(error).count_capped()
+
 
 @cache
 def falling_back(backend_class):

@@ -5,7 +5,8 @@ Whole matches first: the query is wrapped in a function_score that multiplies th
 the whole query by 2**30. A power of two multiplies a float exactly, so the whole matches keep the order the
 query gives them among themselves, and it lifts them above the partial ones unless a partial hit scores 2**30
 times a whole one, which BM25 does not come near (a term found in every document still scores about 1/N).
-The same request asks for the total (track_total_hits), a filter aggregation counting the whole matches and a
+The same request asks for the total (track_total_hits, counted up to settings.SEARCH_COUNT_LIMIT as the database
+backends count it: ranked.py), a filter aggregation counting the whole matches and a
 terms aggregation per bounded filter field (ranked.bounded_fields) — booleans too, which Wagtail's own facet
 request cannot count (it sends "missing": 0).
 """
@@ -14,7 +15,7 @@ from collections import OrderedDict
 from functools import cache
 
 from .fallback import with_results_mixin
-from .ranked import bounded_fields
+from .ranked import bounded_fields, count_limit
 
 WHOLE_WEIGHT = 2**30
 FACET_SIZE = 1000  # buckets per field: more than any site has departments
@@ -63,7 +64,7 @@ class OneRequestResultsMixin:
     def _backend_do_search(self, body, **kwargs):
         page = self._one_request() and "from_" in kwargs
         if page:
-            body = {**body, "track_total_hits": True, "aggregations": self._aggregations()}
+            body = {**body, "track_total_hits": count_limit(), "aggregations": self._aggregations()}
         response = super()._backend_do_search(body, **kwargs)
         if page:
             self.query_compiler.answered = response
@@ -77,21 +78,28 @@ class OneRequestResultsMixin:
             self._backend_do_search(self._get_es_body(), index=index, _source=False, from_=0, size=0)
         return compiler.answered
 
+    def _total(self):
+        """The page request's hits.total: {"value": up to the count limit, "relation": "eq", or "gte" above it}."""
+        total = self._answered()["hits"]["total"]
+        return total if isinstance(total, dict) else {"value": total, "relation": "eq"}
+
     def _do_count(self):
         if not self._one_request():
             return super()._do_count()
-        total = self._answered()["hits"]["total"]
-        total = total["value"] if isinstance(total, dict) else total
-        total -= self.start
+        total = self._total()["value"] - self.start
         if self.stop is not None:
             total = min(total, self.stop - self.start)
         return max(total, 0)
 
+    def count_capped(self):
+        """Whether more results match than count() says: it stopped at the count limit."""
+        return self._one_request() and self._total()["relation"] == "gte"
+
     def whole_count(self):
-        """How many of the results answer the whole query (see whole_first)."""
+        """How many of the results answer the whole query (see whole_first); of a capped count, as many."""
         if self.query_compiler.whole_query is None:
             return self.count()
-        return self._answered()["aggregations"]["_whole"]["doc_count"]
+        return min(self._answered()["aggregations"]["_whole"]["doc_count"], self.count())
 
     def facet(self, field_name):
         model = self.query_compiler.queryset.model

@@ -16,6 +16,13 @@ With a whole query (`whole_first`: search.query.AnalysedQuery.whole_query), the 
 come before all the others, in the same one pass: the FIRST statement marks each match whole or partial and
 scores the whole ones too (they are few: they match every word of the query), so the REST are still the
 matches in the text alone, of the partial ones.
+
+The count stops at settings.SEARCH_COUNT_LIMIT (the paginator's reach, MAX_PAGE × PAGE_SIZE): FIRST is the
+SCORED matches (in the title, or whole), every one, then at most the limit and one of the COUNTED ones, the REST
+unscored, which is where a common word's matches are (身份证: 2,417 in titles, 78,176 in all, over a province of
+100,000 guides; counting them all took 388-430 ms, up to the limit 70-90 ms). A count above the limit is shown
+as "more than" it (`count_capped`). Facets are counted over every match, never the capped part: the first
+matches in the index's order are the first sites' guides, no sample of the others.
 """
 
 import weakref
@@ -23,6 +30,7 @@ from collections import Counter, OrderedDict
 from contextlib import contextmanager
 from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connections
 from django.db.models import BooleanField, Count, ForeignKey
@@ -33,6 +41,9 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 FIRST, REST = "first", "rest"  # every match, title matches scored; the matches in the text only, scored
+# The two parts of FIRST, as the vendors write them: the matches in the title or of the whole query, scored; the
+# REST's matches, unscored (the score NULL), to be counted.
+SCORED, COUNTED = "scored", "counted"
 
 # Page queryset -> {fields: (SQL, params) of its rows' values}. A queryset the caller keeps for a content generation
 # (search.service.visible_guides) is compiled once in that generation; one built per request, once per request.
@@ -42,7 +53,7 @@ _compiled = weakref.WeakKeyDictionary()
 class RankedQueryCompilerMixin:
     """For a database query compiler: `match_sql()` gives the vendor's (SQL, params) of the scored matches."""
 
-    total = None  # number of ranked matches, once a page or a count has been fetched
+    total = None  # number of ranked matches (up to one more than the count limit), once a page or count is fetched
     whole_total = None  # of them, the matches that answer the whole query, once a page has been fetched
     whole_query = None  # set by RankedResultsMixin.whole_first
     facets = None  # {field name: Counter of values} of the bounded filter fields, once counted
@@ -54,9 +65,11 @@ class RankedQueryCompilerMixin:
         """(SQL, params) selecting (object_id, score, untitled, partial) of the index entries of `content_types`
         matching `query`, of the pages that `allowed` selects.
 
-        `tier` is FIRST or REST. object_id is an integer (the index stores text), and lower scores are
-        better matches. untitled is 0 where the title matches, else 1; partial is 0 where the entry matches
-        `self.whole_query` too (every entry, when it is None), else 1. `allowed` is the (SQL, params) of the
+        `tier` is SCORED, COUNTED or REST. SCORED may hold the COUNTED matches as well, unscored, and COUNTED
+        then none: where one walk costs less than two (PostgreSQL, driven by a site's pages). object_id is an
+        integer (the index stores text), and lower scores are better matches. untitled is 0 where the title
+        matches, else 1; partial is 0 where the entry matches `self.whole_query` too (every entry, when it is
+        None), else 1. `allowed` is the (SQL, params) of the
         page queryset's keys, one column named pk: where the vendor joins it is the vendor's plan (see
         `allowed_after` for the simple way). None leaves the search to the stock backend.
         """
@@ -76,31 +89,51 @@ class RankedQueryCompilerMixin:
         query = self.normalized_query()
         if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
             return False
-        return self.matches(FIRST) is not None
+        return self.matches(SCORED) is not None
 
-    def matches(self, tier):
+    def matches(self, tier, bounded=True):
         """(SQL, params) selecting (object_id, score, untitled, partial) of one tier's matches that the page
-        queryset allows."""
+        queryset allows; FIRST's COUNTED part `bounded` by the count limit (count_limit() + 1 rows) or not."""
         built = self.__dict__.setdefault("_matches", {})
-        if tier not in built:
-            content_types = list(get_descendants_content_types_pks(self.queryset.model))
-            built[tier] = self.match_sql(self.normalized_query(), content_types, tier, self.allowed("pk"))
-        return built[tier]
+        key = (tier, bounded and tier == FIRST)
+        if key not in built:
+            if tier == FIRST:
+                built[key] = self.first(bounded)
+            else:
+                content_types = list(get_descendants_content_types_pks(self.queryset.model))
+                built[key] = self.match_sql(self.normalized_query(), content_types, tier, self.allowed("pk"))
+        return built[key]
 
-    def matched_queryset(self):
-        """The page queryset (with its filters) narrowed to the matches, unordered."""
-        sql, params = self.matches(FIRST)
+    def first(self, bounded):
+        """(SQL, params) of the FIRST tier: every SCORED match, then the COUNTED ones; `bounded`, only as many as
+        make one more than the count limit with the SCORED ones (enough to tell that there are more), and none
+        when these are as many (a query whose words most guides answer whole: 出生医学证明)."""
+        (scored, scored_params), (counted, counted_params) = self.matches(SCORED), self.matches(COUNTED)
+        params = [*scored_params, *counted_params]
+        if not bounded:
+            return f"SELECT * FROM ({scored}) AS scored UNION ALL SELECT * FROM ({counted}) AS counted", params  # noqa: S608 - SQL built here
+        sql = (
+            f"WITH scored_matches AS MATERIALIZED ({scored}) SELECT * FROM scored_matches"  # noqa: S608 - SQL built here
+            f" UNION ALL SELECT * FROM ({counted} LIMIT (SELECT CASE WHEN COUNT(*) < %s THEN %s - COUNT(*) ELSE 0 END"
+            " FROM scored_matches)) AS counted"
+        )
+        return sql, [*params, count_limit() + 1, count_limit() + 1]
+
+    def matched_queryset(self, bounded=True):
+        """The page queryset (with its filters) narrowed to the matches (`bounded`: see matches()), unordered."""
+        sql, params = self.matches(FIRST, bounded)
         return self.queryset.filter(pk__in=RawSQL(f"SELECT object_id FROM ({sql}) AS matches", params)).order_by()  # noqa: S608, S611 - table names only
 
     def count(self):
-        """How many matches the page queryset allows: match, but score nothing."""
+        """How many matches the page queryset allows, up to one more than the count limit: match, score
+        nothing."""
         with self.planned():
             return self.matched_queryset().count()
 
     def grouped(self, *names):
-        """[{name: value, ..., "_count": n}]: the matches the page queryset allows, counted by `names`."""
+        """[{name: value, ..., "_count": n}]: every match the page queryset allows, counted by `names`."""
         with self.planned():
-            return list(self.matched_queryset().values(*names).annotate(_count=Count("pk")).order_by())
+            return list(self.matched_queryset(bounded=False).values(*names).annotate(_count=Count("pk")).order_by())
 
     def allowed(self, *fields):
         """(SQL, params) selecting the `fields` values (by name: "pk", "department__name") of the rows the page
@@ -110,9 +143,10 @@ class RankedQueryCompilerMixin:
             compiled[fields] = self.queryset.order_by().values(*fields).query.sql_with_params()
         return compiled[fields]
 
-    def fetch(self, tier, sql_template, extra_params=(), **parts):
-        """Rows of `sql_template` (with {ranked} standing for one tier's ranked matches, and the other `parts`)."""
-        sql, params = self.matches(tier)
+    def fetch(self, tier, sql_template, extra_params=(), bounded=True, **parts):
+        """Rows of `sql_template` (with {ranked} standing for one tier's ranked matches, `bounded` as matches()
+        says, and the other `parts`)."""
+        sql, params = self.matches(tier, bounded)
         with self.planned(), connections[self.queryset.db].cursor() as cursor:
             cursor.execute(sql_template.format(ranked=sql, **parts), [*params, *extra_params])
             return cursor.fetchall()
@@ -121,6 +155,11 @@ class RankedQueryCompilerMixin:
     def row_shape(self):
         """The RowShape of the page queryset's objects, None when it loads them whole (see RowShape.of)."""
         return RowShape.of(self.queryset)
+
+
+def count_limit():
+    """The number of matches a search counts up to (settings.SEARCH_COUNT_LIMIT); above it, "more than" it."""
+    return settings.SEARCH_COUNT_LIMIT
 
 
 def page_order(row):
@@ -198,7 +237,7 @@ def loaded(model, db, attnames, values):
     return obj
 
 
-def allowed_after(sql, params, allowed):
+def allowed_after(sql, params, allowed, probe=""):
     """(SQL, params) of the matches `sql` selects that the pages `allowed` selects: the simple way for
     `match_sql`, checked after the match.
 
@@ -211,7 +250,7 @@ def allowed_after(sql, params, allowed):
     restricted = (
         f"WITH matches AS MATERIALIZED ({sql})"  # noqa: S608
         " SELECT object_id, score, untitled, partial FROM matches"
-        f" WHERE EXISTS (SELECT 1 FROM ({allowed_sql}) AS allowed WHERE allowed.pk = matches.object_id)"
+        f" WHERE EXISTS (SELECT 1 FROM ({allowed_sql}) AS allowed WHERE allowed.pk = matches.object_id{probe})"
     )
     return restricted, [*params, *allowed_params]
 
@@ -284,7 +323,7 @@ class RankedResultsMixin:
             return self.count()
         if compiler.whole_total is None:
             compiler.whole_total = self.page_rows(FIRST, 1, 0)[0][7] if self.count() else 0
-        return compiler.whole_total
+        return min(compiler.whole_total, self.count())  # of a capped count, as many
 
     @property
     def ranks(self):
@@ -331,7 +370,8 @@ class RankedResultsMixin:
                 allowed=allowed_sql,
             )
             params += allowed_params
-        rows = compiler.fetch(tier, self.PAGE_SQL, params, allowed=allowed_sql, facets=facets)
+        # With facets, every match is counted: its groups must not be those of the first sites' matches alone.
+        rows = compiler.fetch(tier, self.PAGE_SQL, params, bounded=not names, allowed=allowed_sql, facets=facets)
         page = sorted((row for row in rows if row[0] == self.PAGE), key=page_order)
         if names:
             self.count_facets(
@@ -364,7 +404,14 @@ class RankedResultsMixin:
             return super()._do_count()
         if compiler.total is None:
             compiler.total = compiler.count()
-        return compiler.total
+        return min(compiler.total, count_limit())
+
+    def count_capped(self):
+        """Whether more results match than count() says: it stopped at the count limit."""
+        if not self.ranks:
+            return False
+        self.count()
+        return self.query_compiler.total > count_limit()
 
     def facet(self, field_name):
         compiler = self.query_compiler

@@ -10,7 +10,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 
 from .analysed import AnalysedQueryMixin
-from .ranked import REST, RankedQueryCompilerMixin, RankedResultsMixin, allowed_after
+from .ranked import COUNTED, REST, RankedQueryCompilerMixin, RankedResultsMixin, allowed_after
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
@@ -25,6 +25,10 @@ MATCHES_SQL = (
     " WHERE {fts} MATCH %s AND entry.content_type_id IN ({content_types})"
 )
 SCORE = "bm25({fts}, {weights})"
+# SCORED holds every match (ranked.py allows it), scored in the title or of the whole query: FTS5 matches them in
+# one pass, and its bm25 scores the MATCH expression, so that a narrower one (the title's, or the whole query's)
+# would change the order. COUNTED is none; SQLite serves one city, not a province (benchmarks/province.py).
+NO_MATCHES = "SELECT 0 AS object_id, NULL AS score, 1 AS untitled, 1 AS partial WHERE 0"
 # The rows of a second full-text query (on the title alone, or the whole query): SQLite runs it once.
 MATCHING = "{fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608 - constants
 
@@ -47,6 +51,8 @@ class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQuer
     def match_sql(self, query, content_types, tier, allowed):
         if self.fields is not None:  # searching named model fields, not the index: the stock path
             return None
+        if tier == COUNTED:
+            return NO_MATCHES, []
 
         def match(
             columns, query
@@ -58,7 +64,7 @@ class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQuer
         if tier == REST:  # the partial matches in the text only (the whole ones are scored in FIRST)
             columns = {"score": SCORE, "untitled": "1", "partial": "1"}
             params = [" NOT ".join([match(["body"], query), title, *([whole] if whole else [])])]
-        else:  # every match, scored where the title matches or the whole query does
+        else:  # SCORED: every match, scored where the title matches or the whole query does
             answers = MATCHING if whole else "0"
             columns = {
                 "score": f"CASE WHEN {MATCHING} OR {answers} THEN {SCORE} END",

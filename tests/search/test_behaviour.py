@@ -110,7 +110,15 @@ def test_drafts_and_private_guides_never_appear(client, guides):
 
 def test_api_answers_in_the_documented_shape(client, guides):
     data = api(client, q="开公司")
-    assert set(data) == {"query", "total", "whole_matches", "partial_matches", "results", "facets"}
+    assert set(data) == {
+        "query",
+        "total",
+        "total_is_lower_bound",
+        "whole_matches",
+        "partial_matches",
+        "results",
+        "facets",
+    }
     assert data["query"] == "开公司"
     first = data["results"][0]
     assert set(first) == {

@@ -137,7 +137,7 @@ def test_a_stock_backend_counts_every_match_whole(db, indexed):
 
     backend = analysing(DatabaseSearchBackend)({})
     params = service.SearchParams(q="身份证")
-    total, whole, page, _facets = service.run_search(
+    total, whole, page, _facets, _capped = service.run_search(
         backend, params, analyse_query(vocabulary.current(), "身份证"), True
     )
     assert total == whole == len(page.object_list) == 2

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from guides.models import Department, GuideFAQ, LifeEventPage, TopicPage
+from search import service
 from search.models import LexiconEntry
 from tests.factories import make_department, make_guide
 
@@ -197,3 +198,45 @@ def test_a_results_page_is_one_ranked_search(client, guides, search_index, site_
     assert (outcome.whole, outcome.total) == (1, len(guides))
     assert result_titles(response)[0] == "居民身份证补领"
     assert [page.title for page in response.context["related"]] == ["证件办理"]
+
+
+def test_a_total_above_the_count_limit_is_shown_as_more_than_it(client, guides, settings, monkeypatch):
+    """Every guide says 身份证 (two in the title, three among their materials); counted up to 3, the page and the API
+    say "more than 3", the title matches still lead, and the facets count all five."""
+    settings.SEARCH_COUNT_LIMIT = 3
+    monkeypatch.setattr(service, "PAGE_SIZE", 1)
+    response = page(client, "身份证")
+    outcome = response.context["outcome"]
+    assert (outcome.total, outcome.whole, outcome.capped) == (3, 3, True)
+    html = response.content.decode()
+    assert "找到超过 3 项与“身份证”有关的办事指南" in html
+    assert "第 1 页（最多显示前 3 页）" in html
+    assert result_titles(response)[0] in {"居民身份证换领", "居民身份证补领"}
+    department = {option["value"]: option["count"] for option in outcome.facets["department"]}
+    assert department == {"police": 2, "social": 3}  # every match, not the first three
+    found = client.get("/api/search/", {"q": "身份证"}).json()
+    assert (found["total"], found["total_is_lower_bound"], found["whole_matches"]) == (3, True, 3)
+    assert found["partial_matches"] is None
+
+
+def test_a_capped_total_leaves_the_partial_matches_uncounted(client, guides, settings):
+    settings.SEARCH_COUNT_LIMIT = 3
+    response = page(client, "身份证 遗失")  # one whole match, four partial ones
+    outcome = response.context["outcome"]
+    assert (outcome.total, outcome.whole, outcome.capped) == (3, 1, True)
+    html = response.content.decode()
+    assert "找到 1 项与“身份证 遗失”有关的办事指南" in html
+    assert at(html, guides["replace"]) < html.index("以下各项只包含部分词语") < at(html, guides["renew"])
+    assert "以下 2 项" not in html
+    found = client.get("/api/search/", {"q": "身份证 遗失"}).json()
+    assert (found["total"], found["total_is_lower_bound"], found["whole_matches"]) == (3, True, 1)
+    assert found["partial_matches"] is None
+
+
+def test_a_total_at_the_count_limit_is_exact(client, guides, settings):
+    settings.SEARCH_COUNT_LIMIT = len(guides)
+    response = page(client, "身份证")
+    assert (response.context["outcome"].total, response.context["outcome"].capped) == (len(guides), False)
+    assert f"找到 {len(guides)} 项与“身份证”有关的办事指南" in response.content.decode()
+    found = client.get("/api/search/", {"q": "身份证"}).json()
+    assert (found["total"], found["total_is_lower_bound"], found["partial_matches"]) == (len(guides), False, 0)

@@ -4,8 +4,10 @@ so a city's search never returns another site's guide, and scope=province covers
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from wagtail.models import Site
 
+from guides.models.querysets import on_sites, path_ranges
 from guides.models.site_settings import SiteSettings
 from search import service
 from search.backends import postgres
@@ -91,3 +93,58 @@ def test_postgresql_drives_the_match_by_the_allowed_pages_only_when_they_are_few
     every_entry = f"SELECT CAST(object_id AS INTEGER) AS pk FROM {table}"  # noqa: S608 - a table name
     assert not postgres.selective(connection.alias, every_entry, ())
     assert postgres.selective(connection.alias, f"{every_entry} WHERE FALSE", ())
+
+
+def test_path_ranges_merge_next_sibling_roots_and_split_at_a_gap():
+    assert path_ranges(["00010001", "00010002", "00010003"]) == [("00010001", "00010004")]
+    assert path_ranges(["00010003", "00010001"]) == [("00010001", None), ("00010003", None)]  # 0002 not searched
+    assert path_ranges(["00010001", "000100010005", "00010002"]) == [("00010001", "00010003")]  # inside a tree
+    assert path_ranges(["00010009", "0001000A"]) == [("00010009", "0001000B")]  # treebeard's digits, 9 then A
+    assert path_ranges(["0001000Z", "00010010"]) == [("0001000Z", "00010011")]
+    assert path_ranges(["00010001", "00010001"]) == [("00010001", None)]
+
+
+@pytest.fixture
+def row_of_sites(search_index):
+    """Five city sites, next siblings under the tree's root (…0002 to …0006), each with one guide that says
+    渔船登记; the first is the province's portal."""
+    make_site()  # the default site: the tree's first home (…0001), and no guide
+    sites = {}
+    for name in ("portal", "east", "west", "north", "south"):
+        site, index = add_site(f"{name}.example", f"{name}市")
+        make_guide(index, title=f"{name}渔船登记", department=make_department(site=site))
+        sites[name] = site
+    search_index.refresh()
+    return sites
+
+
+def found_on(sites, q="渔船登记"):
+    params = service.SearchParams(q=q, site=sites[0])
+    params.wider, params.scope = sites, service.PROVINCE  # the sites searched, as sites_below gives them
+    outcome = service.search(params, facets=False, log=False)
+    return sorted(guide.title for guide in outcome.page or [])
+
+
+def test_a_search_over_next_sibling_sites_finds_their_guides_and_no_other(row_of_sites):
+    portal, east, west, north, south = row_of_sites.values()
+    assert found_on([portal, east, west]) == ["east渔船登记", "portal渔船登记", "west渔船登记"]
+    assert str(on_sites([portal, east, west])).count("path__") == 2  # one range, not three prefixes
+    assert found_on([east, west, north, south]) == ["east渔船登记", "north渔船登记", "south渔船登记", "west渔船登记"]
+
+
+def test_a_site_not_searched_between_two_that_are_splits_the_range(row_of_sites):
+    portal, east, west, north, south = row_of_sites.values()
+    found = found_on([portal, east, north, south])  # west's guide is between east's and north's in the tree
+    assert found == ["east渔船登记", "north渔船登记", "portal渔船登记", "south渔船登记"]
+    assert str(on_sites([portal, east, north, south])).count("path__") == 4  # two ranges
+    assert found_on([east, south]) == ["east渔船登记", "south渔船登记"]
+    assert found_on([west]) == ["west渔船登记"]
+
+
+def test_sites_that_hold_every_home_are_searched_by_depth(row_of_sites):
+    """The default site's home and the five cities' are all the root's children: no path filter is needed (the
+    engines enumerate every path of a range), and every guide is found; without the default site, a range."""
+    every = [Site.objects.get(is_default_site=True), *row_of_sites.values()]
+    assert on_sites(every) == Q(depth__gt=1)
+    assert len(found_on(every)) == 5
+    assert on_sites(list(row_of_sites.values())) != Q(depth__gt=1)
