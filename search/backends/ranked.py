@@ -21,7 +21,7 @@ matches in the text alone, of the partial ones.
 import weakref
 from collections import Counter, OrderedDict
 from contextlib import contextmanager
-from functools import cached_property
+from functools import cache, cached_property
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connections
@@ -68,6 +68,11 @@ class RankedQueryCompilerMixin:
 
     def normalized_query(self):
         return self.query
+
+    def _get_filterable_field(self, field_attname):
+        """modelsearch's, from the model's filter fields by attname kept per model (it builds that dict on every call:
+        once per facet and per filter of every search)."""
+        return filterable_fields(self.queryset.model).get(field_attname)
 
     @cached_property
     def ranks(self):
@@ -210,6 +215,13 @@ def allowed_after(sql, params, allowed):
     return restricted, [*params, *allowed_params]
 
 
+@cache
+def filterable_fields(model):
+    """{attname: FilterField} of `model`'s search fields (class attributes: the same for the process's life)."""
+    return {field.get_attname(model): field for field in model.get_filterable_search_fields()}
+
+
+@cache
 def bounded_fields(model):
     """{name: FilterField} of the model's filter fields that facets count together.
 
