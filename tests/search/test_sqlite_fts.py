@@ -1,11 +1,16 @@
 """search/backends/sqlite.py: the FTS5 query text written directly is the text modelsearch's expressions compile."""
 
 import pytest
-from modelsearch.backends.database.sqlite.query import normalize
-from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQLiteSearchQueryCompiler
+from django.db import connection
 from modelsearch.query import MATCH_ALL, And, Fuzzy, Not, Or, Phrase, PlainText
 
-from search.backends.sqlite import fts_text
+if connection.vendor != "sqlite":  # modelsearch's SQLite modules load their FTS5 model, which only SQLite has
+    pytest.skip("SQLite FTS5 (the SQLite run)", allow_module_level=True)
+
+from modelsearch.backends.database.sqlite.query import normalize  # noqa: E402
+from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQLiteSearchQueryCompiler  # noqa: E402
+
+from search.backends.sqlite import fts_text  # noqa: E402
 
 QUERIES = [
     PlainText("身份证"),
