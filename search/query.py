@@ -8,6 +8,10 @@ from . import analysis
 
 MAX_QUERY_LENGTH = 100  # characters kept from a query; guide titles are far shorter
 MAX_TOKENS = 48
+# Queries analysed, per vocabulary: the long tail repeats (another page of results, a filter, the API, a page cache
+# that dropped its copy), and a new vocabulary (names, synonyms or the lexicon changed) starts with none.
+MAX_KEPT_ANALYSES = 10_000
+ANALYSES_ATTRIBUTE = "zhinan_analysed_queries"
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,18 @@ def clean(raw):
 
 def analyse_query(vocabulary, raw):
     """Segment the query, add synonyms, the words a pinyin or homophone spelling stands for, and the terms of the
-    lexicon's situations the query describes (search.lexicon)."""
+    lexicon's situations the query describes (search.lexicon). Kept on the vocabulary, at most MAX_KEPT_ANALYSES
+    queries (then it starts again): an AnalysedQuery is a function of the two, and cannot be changed."""
+    kept = vocabulary.__dict__.setdefault(ANALYSES_ATTRIBUTE, {})
+    analysed = kept.get(raw)
+    if analysed is None:
+        if len(kept) >= MAX_KEPT_ANALYSES:
+            kept.clear()
+        analysed = kept[raw] = _analysed(vocabulary, raw)
+    return analysed
+
+
+def _analysed(vocabulary, raw):
     text = clean(raw)
     typed = []  # every word typed, those inside others too (改名 in 改名字): each may have synonyms
     words = []  # the words of what the site does not know as a whole: each matches on its own

@@ -1,13 +1,14 @@
 """Running a guide search: parameters, filters, engine fallback, facets, suggestions and the query log."""
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
@@ -237,21 +238,34 @@ def facet_counts(backend, results, analysed, queryset):
 
 def facet_options(name, counts):
     """[{"value", "label", "count"}] for one facet, from the engine's {raw value: count}."""
+    labels = facet_labels(get_language())
     if name == "department":
         departments = department_names()
         labelled = {departments[key][0]: (departments[key][1], n) for key, n in counts.items() if key in departments}
     elif name == "free":
-        labelled = {"1" if key else "0": (_("不收费") if key else _("收费"), n) for key, n in counts.items() if n}
+        labelled = {"1" if key else "0": (labels["free"][bool(key)], n) for key, n in counts.items() if n}
     elif name == "audience":  # as the filter means it: a guide for both counts for persons and for businesses
         labelled = {
-            key: (Audience(key).label, sum(counts.get(stored, 0) for stored in filters.audiences(key)))
+            key: (labels["audience"][key], sum(counts.get(stored, 0) for stored in filters.audiences(key)))
             for key in (Audience.PERSON, Audience.BUSINESS)
         }
         labelled = {key: value for key, value in labelled.items() if value[1]}
     else:
-        labelled = {key: (OnlineLevel(key).label, n) for key, n in counts.items() if key in OnlineLevel.values}
-    options = [{"value": value, "label": str(label), "count": n} for value, (label, n) in labelled.items()]
+        labelled = {key: (labels["online"][key], n) for key, n in counts.items() if key in OnlineLevel.values}
+    options = [{"value": value, "label": label, "count": n} for value, (label, n) in labelled.items()]
     return sorted(options, key=lambda option: -option["count"])
+
+
+@lru_cache(maxsize=8)
+def facet_labels(language):
+    """The facets' headings and their fixed options' labels, translated once per language: a Chinese text that no
+    catalogue translates is looked up in every fallback catalogue (about 25 us), a dozen times per results page."""
+    return {
+        "headings": {name: str(label) for name, label in FACET_LABELS.items()},
+        "free": {True: _("不收费"), False: _("收费")},
+        "audience": {key: str(label) for key, label in Audience.choices},
+        "online": {key: str(label) for key, label in OnlineLevel.choices},
+    }
 
 
 def department_names():

@@ -6,6 +6,7 @@ changes, bounded); every search is logged all the same. The API is never cached.
 from functools import wraps
 
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -136,6 +137,7 @@ def _facet_links(params, facets):
 
     A facet with one value narrows nothing and is left out, unless it is the chosen filter (to be undone)."""
     links = []
+    headings = service.facet_labels(get_language())["headings"]
     for name, options in facets.items():
         chosen = params.selected(name)
         if len(options) < 2 and not chosen:
@@ -145,7 +147,7 @@ def _facet_links(params, facets):
             option["url"] = "?" + params.query_string(
                 **{name: "" if option["selected"] else option["value"], "page": ""}
             )
-        links.append((service.FACET_LABELS[name], options))
+        links.append((headings[name], options))
     return links
 
 

@@ -42,7 +42,7 @@ class Vocabulary:
         """`normalised` maps each name to its normalised form; `words_of` is a previous vocabulary's words of each
         normalised name, still right while the segmenter's dictionary has not changed (see `build`)."""
         self.tokenizer = tokenizer
-        self.lexicon = tuple(lexicon_entries)
+        self.lexicon = lexicon.Lexicon(lexicon_entries)
         self.synonyms = {}
         for group in synonym_groups:
             terms = list(dict.fromkeys(analysis.normalise(term) for term in group))
@@ -77,8 +77,8 @@ class Vocabulary:
         return self.synonyms.get(term, set())
 
     def situation_terms(self, text, words):
-        """What the lexicon's entries add to a query (search.lexicon.matching_terms)."""
-        return lexicon.matching_terms(self.lexicon, text, words)
+        """What the lexicon's entries add to a query (search.lexicon.Lexicon.matching_terms)."""
+        return self.lexicon.matching_terms(text, words)
 
     def terms_for_pinyin(self, key):
         """Terms spelt `key` in full pinyin or initials (shebao → 社保, bdcdj → 不动产登记)."""

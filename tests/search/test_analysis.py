@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from search import analysis, vocabulary
+from search import query as query_module
 from search.engines import search_backends
 from search.highlight import highlight
 from search.query import MAX_QUERY_LENGTH, AnalysedQuery, analyse_query
@@ -160,3 +161,22 @@ def test_segmented_runs_are_kept_until_the_dictionary_changes():
     tokenizer.cut = cut
     vocabulary.build(tokenizer, ["企业设立登记", "设立登"], [])
     assert "设立登" in analysis.segment(tokenizer, "企业设立登记")
+
+
+def test_a_query_is_analysed_once_per_vocabulary_and_afresh_by_a_new_one():
+    tokenizer = jieba.Tokenizer()
+    before = vocabulary.build(tokenizer, ["社会保险关系转移"], [])
+    assert analyse_query(before, "社保转移") is analyse_query(before, "社保转移")  # kept
+    assert "社会保险" not in analyse_query(before, "社保转移").tokens
+    after = vocabulary.build(tokenizer, ["社会保险关系转移"], [["社保", "社会保险"]])  # an editor added a synonym
+    assert "社会保险" in analyse_query(after, "社保转移").tokens
+    assert "社会保险" not in analyse_query(before, "社保转移").tokens  # a request still on the old one
+
+
+def test_the_analyses_kept_are_bounded(monkeypatch):
+    monkeypatch.setattr(query_module, "MAX_KEPT_ANALYSES", 3)
+    vocab = vocabulary.build(jieba.Tokenizer(), ["房产证", "开公司"], [["房产证", "不动产权证书"]])
+    for text in ["房产证", "开公司", "社保", "居民身份证", "营业执照"]:
+        analyse_query(vocab, text)
+        assert len(vocab.__dict__[query_module.ANALYSES_ATTRIBUTE]) <= 3
+    assert "不动产权证书" in analyse_query(vocab, "房产证").tokens  # analysed again once forgotten

@@ -10,16 +10,40 @@ from search.query import analyse_query
 LOST_CARD = lexicon.entry("身份证 丢失", ["居民身份证补领"])
 
 
+def matching_terms(entries, text, words):
+    return lexicon.Lexicon(entries).matching_terms(text, words)
+
+
 def test_a_phrase_matches_when_all_its_words_are_in_the_query():
-    assert lexicon.matching_terms([LOST_CARD], "身份证丢失了", {"身份证", "丢失"}) == ["居民身份证补领"]
-    assert lexicon.matching_terms([LOST_CARD], "身份证过期了", {"身份证", "过期"}) == []
+    assert matching_terms([LOST_CARD], "身份证丢失了", {"身份证", "丢失"}) == ["居民身份证补领"]
+    assert matching_terms([LOST_CARD], "身份证过期了", {"身份证", "过期"}) == []
 
 
 def test_a_lone_character_stands_for_a_two_character_word_but_never_alone():
-    assert lexicon.matching_terms([LOST_CARD], "身份证丢了", {"身份证", "丢", "了"}) == ["居民身份证补领"]
-    assert lexicon.matching_terms([LOST_CARD], "证丢了", {"证", "丢", "了"}) == []  # no word typed whole
+    assert matching_terms([LOST_CARD], "身份证丢了", {"身份证", "丢", "了"}) == ["居民身份证补领"]
+    assert matching_terms([LOST_CARD], "证丢了", {"证", "丢", "了"}) == []  # no word typed whole
     stolen = lexicon.entry("户口 被盗", ["户口"])
-    assert lexicon.matching_terms([stolen], "户口了", {"户口", "了"}) == []  # 了 is a question word, not 盗
+    assert matching_terms([stolen], "户口了", {"户口", "了"}) == []  # 了 is a question word, not 盗
+
+
+def test_every_entry_whose_phrase_is_in_the_query_adds_its_terms_in_the_entries_order():
+    entries = [
+        lexicon.entry("户口 迁移", ["户口迁移"]),
+        LOST_CARD,
+        lexicon.entry("社保 转移", ["社会保险关系转移"]),
+        lexicon.entry("身份证 被盗", ["居民身份证补领", "报案"]),
+        lexicon.entry("社会保险 迁移", ["社会保险关系转移"]),
+    ]
+    # 社会保险 only as a synonym (in the words, not the text); 丢 and 盗 shortened; 迁移 in the text, not the words.
+    words = {"身份证", "丢", "盗", "社保", "社会保险", "转移"}
+    assert matching_terms(entries, "身份证丢了被盗了社保怎么转移迁移", words) == [
+        "居民身份证补领",
+        "社会保险关系转移",
+        "居民身份证补领",
+        "报案",
+        "社会保险关系转移",
+    ]
+    assert matching_terms(entries, "户口", {"户口"}) == []  # 迁移 in neither
 
 
 @pytest.fixture(scope="module")
