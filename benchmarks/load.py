@@ -45,6 +45,9 @@ import querymix
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 STATIC_NAME = "benchmark/page-sized.html"
+# After each wrk run: the requests it left in the workers' queues (renders of new searches) are finished before the
+# next measurement starts, instead of being counted in its latency.
+SETTLE_SECONDS = 3
 
 # wrk calls request() for each request: every connection walks the list of paths.
 ROTATE_LUA = """
@@ -187,6 +190,7 @@ def wrk(args, url, duration, script=None, cookie=None):
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors += int(non_2xx.group(1)) if non_2xx else 0
     total = int(re.search(r"(\d+) requests in", output).group(1))
+    time.sleep(SETTLE_SECONDS)
     return {"rps": rps, "p99_ms": seconds(*p99.groups()) * 1000, "errors": errors, "requests": total}
 
 
