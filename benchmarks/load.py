@@ -8,6 +8,11 @@ its answer combinations, and a static file of the same size served by the same s
 run over every guide page, the search and the API. Goal: cached page >= 0.7 x the static file; the soak with 0
 errors.
 
+The two mixes first run once for --duration seconds on their own, each request new to the server: their "first
+pass" rows, what follows a publish (every kept page of the site is dropped) or a server start. The rounds then
+measure them as they run between publishes, the pages already asked for kept (web/pagecache.py): the figures the
+goals below are read against, beside the first pass.
+
     .ci/services/postgres.sh start && .ci/services/redis.sh start
     .venv/bin/python benchmarks/load.py                     # 3 rounds of 10 s per measurement, 5 minute soak
     .venv/bin/python benchmarks/load.py --rounds 1 --duration 5 --soak 30
@@ -43,6 +48,9 @@ import querymix
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 STATIC_NAME = "benchmark/page-sized.html"
+# After each wrk run: the requests it left in the workers' queues (renders of new searches) are finished before the
+# next measurement starts, instead of being counted in its latency.
+SETTLE_SECONDS = 3
 
 # wrk calls request() for each request: every connection walks the list of paths.
 ROTATE_LUA = """
@@ -214,6 +222,7 @@ def wrk(args, url, duration, script=None, cookie=None):
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors += int(non_2xx.group(1)) if non_2xx else 0
     total = int(re.search(r"(\d+) requests in", output).group(1))
+    time.sleep(SETTLE_SECONDS)
     return {"rps": rps, "p99_ms": seconds(*p99.groups()) * 1000, "errors": errors, "requests": total}
 
 
@@ -277,12 +286,17 @@ def main():
                 wait_for(base + path)  # warm the page cache
         runs = {name: [] for name, path, _cookie in targets if path}
         loads = [os.getloadavg()]  # the machine's load average before and after the measurements
+        first_pass = {
+            f"{name}, first pass": wrk(args, base + "/", args.duration, script=script, cookie=returning)
+            for name, script in scripted.items()
+        }
         for _ in range(args.rounds):
             for name, path, cookie in targets:
                 if path:
                     script = scripted.get(name)
                     runs[name].append(wrk(args, base + path, args.duration, script=script, cookie=cookie))
         rows = [(name, combined(runs[name], args.duration) if path else None) for name, path, _cookie in targets]
+        rows[-1:-1] = first_pass.items()  # the static file stays last
         loads = [*loads, os.getloadavg()]
         soak = None
         if args.soak:
@@ -330,9 +344,8 @@ def report(args, rows, soak, guide_count, loads):
         lines.append(f"cached page ({visitor}) / static file: {cached['rps'] / static['rps']:.2f} (goal >= 0.70)")
     for name, result in rows:
         if name.startswith(("search, long-tail", "guide with answers")) and result:
-            lines.append(
-                f"{name} / static file: {result['rps'] / static['rps']:.2f} (goal >= 0.10, p99 <= 300 ms, 0 errors)"
-            )
+            goal = "" if name.endswith("first pass") else " (goal >= 0.10, p99 <= 300 ms, 0 errors)"
+            lines.append(f"{name} / static file: {result['rps'] / static['rps']:.2f}{goal}")
     if soak:
         lines.append(
             f"soak: {args.soak} s at {args.connections} connections over every guide page, uncached pages, search "

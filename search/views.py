@@ -57,9 +57,19 @@ def as_it_is(view):
 )
 def search_page(request, params):
     response, logged = pagecache.variant(request, lambda: render_search_page(request, params))
-    if logged and not warmup.is_warmup(request):  # a page from the cache is a search all the same
-        service.log_search(params, *logged)
+    log_page_search(request, logged, params)
     return response
+
+
+def log_page_search(request, logged, params=None):
+    """Count a results page's search in the query log: one this view rendered, or one a kept page answered before
+    the view (its hit handler: the params are read again from the same query string)."""
+    if logged and not warmup.is_warmup(request):  # a page from the cache is a search all the same
+        params = params or service.parse_params(request.GET, Site.find_for_request(request))
+        service.log_search(params, *logged)
+
+
+pagecache.on_variant_hit("search:page", log_page_search)
 
 
 def render_search_page(request, params):

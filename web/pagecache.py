@@ -11,9 +11,10 @@ its own site, and what every site shows (a document, the shared material library
 generation is the time of the change, which is also every cached page's Last-Modified; the ETag is a hash of the
 body.
 
-Requests with a query string are not cached here: one entry per query would let anyone fill the shared cache
-without bound. The views that answer them (search results, a guide with situation answers) keep their own
-bounded copies through `variant` (below). Nor are requests with cookies other than the CSRF cookie, or responses
+Requests with a query string are not cached as pages are: one entry per query would let anyone fill the shared
+cache without bound. The views that answer them (search results, a guide with situation answers) offer their pages
+through `variant` (below), and this middleware keeps a bounded number of them and answers the next anonymous GET
+of one as early as a cached page. Nor are requests with cookies other than the CSRF cookie, or responses
 that set another cookie or say no-store/private. A page's form token (the feedback forms) belongs to one visitor: the
 cache keeps the page without it and fills in each visitor's own, through Django's CSRF middleware. The middleware
 sits just inside WhiteNoise and the site lookup (web/sites.py), so a cached page skips the session and
@@ -302,16 +303,18 @@ def shareable_copy(response, generation):
 
 
 def with_visitor_token(request):
-    """The cached page (request.cached_page) with this visitor's form token, through Django's CSRF middleware,
-    which reads the visitor's CSRF cookie and sets one when they have none.
+    """The cached page or kept variant (request.cached_page) with this visitor's form token, through Django's CSRF
+    middleware, which reads the visitor's CSRF cookie and sets one when they have none.
 
-    A visitor who has the cookie gets its secret as the token, which Django accepts as it is. Django masks the
-    token afresh on every page against BREACH, which guesses a secret from the compressed size of pages that
-    also reflect what the attacker sent; a cached page reflects nothing (no query string, the same body for
-    everyone), and the mask's 32 random characters cost a third of serving it."""
+    Django masks the token afresh on every page against BREACH, which guesses a secret from the compressed size
+    of pages that also reflect what the attacker sent. A kept variant reflects its query string (the search box),
+    so its token is masked as Django does. A cached page reflects nothing (no query string, the same body for
+    everyone): a visitor who has the cookie gets its secret as the token, which Django accepts as it is, and the
+    mask's 32 random characters, a third of the cost of serving it, are saved."""
     response = request.cached_page
     if CSRF_PLACEHOLDER in response.content:
-        token = request.META.get("CSRF_COOKIE") or get_token(request)
+        reflects = bool(request.META.get("QUERY_STRING"))
+        token = get_token(request) if reflects else request.META.get("CSRF_COOKIE") or get_token(request)
         response.content = response.content.replace(CSRF_PLACEHOLDER, token.encode())
         if response.has_header("Content-Length"):  # a secret is shorter than a masked token
             response["Content-Length"] = str(len(response.content))
@@ -327,22 +330,25 @@ class Variants:
 
     def __init__(self):
         self.lock = threading.Lock()
-        self.entries = OrderedDict()  # key -> (generation, expiry on the monotonic clock, response, meta)
+        # key -> (generation, expiry on the monotonic clock, response, meta, the URL name of its hit handler)
+        self.entries = OrderedDict()
         self.size = 0
 
     def get(self, key, generation):
+        """(a copy of the response, meta, hit handler's URL name) if this process has the variant from
+        `generation`, else None."""
         with self.lock:
-            rendered_in, expires, response, meta = self.entries.get(key, (None, 0, None, None))
+            rendered_in, expires, response, meta, handler = self.entries.get(key, (None, 0, None, None, None))
             if rendered_in != generation or expires < time.monotonic():
                 return None
             self.entries.move_to_end(key)
-        return response_copy(response, response.content), meta
+        return response_copy(response, response.content), meta, handler
 
-    def put(self, key, generation, response, meta, seconds):
+    def put(self, key, generation, response, meta, handler, seconds):
         with self.lock:
             if key in self.entries:
                 self.size -= len(self.entries.pop(key)[2].content)
-            self.entries[key] = (generation, time.monotonic() + seconds, response, meta)
+            self.entries[key] = (generation, time.monotonic() + seconds, response, meta, handler)
             self.size += len(response.content)
             while self.entries and (
                 len(self.entries) > settings.PAGE_VARIANT_ENTRIES or self.size > settings.PAGE_VARIANT_BYTES
@@ -359,6 +365,10 @@ variants = Variants()
 local_copies.on_clear(variants.clear)
 recovery_hooks.append(variants.clear)
 
+# URL name (resolver_match.view_name) -> handler(request, meta): what a view does for each request even when a
+# kept variant answers it before routing (on_variant_hit).
+hit_handlers = {}
+
 
 def is_anonymous_get(request):
     """A GET or HEAD from a visitor whose page cannot differ from anyone else's (see is_cacheable_request)."""
@@ -366,62 +376,27 @@ def is_anonymous_get(request):
 
 
 def variant(request, render):
-    """(response, meta) of `render()` -> (response, meta) for this request, kept for the next visitor who asks for
-    the same page: a search results page, a guide with situation answers.
+    """(response, meta) of `render()` -> (response, meta), offered to PublicPageCacheMiddleware to keep for the
+    next visitor who asks for the same page: a search results page, a guide with situation answers. `meta` is
+    what the view needs of a page it did not render (the search logs its result count): kept with the page, it
+    is handed to the view's hit handler (on_variant_hit) when the kept page answers a later request.
 
-    Keyed by the site (host), the path and the query string: the page shows the query as it was typed (the
-    search box, the senior-mode link), so only the same request may get the same page. Each entry belongs to the
-    content generation it was rendered in, so a publish shows within a second (GENERATION_SECONDS). Kept in this
-    process (Variants) and in the shared cache, which hands a page rendered by one worker to the others at the
-    price of one round trip, far below a render. `meta` is what the view needs of a page it did not render (the
-    search logs its result count). Signed-in visitors and responses that are not plainly public are never kept.
+    The middleware keeps the response as the whole stack made it and answers the next anonymous GET of the same
+    host and full path before the session and authentication middlewares and Wagtail's routing, as it answers a
+    page without a query string (see PublicPageCacheMiddleware for what is kept, for whom, with which headers).
+    A response the middleware may not keep (a signed-in visitor, another cookie, the page caches off) is marked
+    never to be cached: nobody could tell a cache in front when it changes."""
+    response, meta = render()
+    request.variant_meta = meta
+    return response, meta
 
-    Headers: a page without a form token may be kept a second by a shared cache in front (nginx micro-caching,
-    a CDN: `s-maxage=1`), browsers ask again each time; a page with one (the feedback forms) is private to the
-    visitor's browser. Both carry an ETag and Last-Modified for a cheap 304."""
-    generation = local_copies.kept_generation(request_site_id(request))
-    if generation is None or not is_anonymous_get(request):
-        response, meta = render()
-        add_never_cache_headers(response)  # nobody can tell a cache in front when this page changes
-        return response, meta
-    address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
-    key = f"zhinan:variant:{address}"
-    found = variants.get(key, generation)
-    if found is None:
-        try:
-            rendered_in, *found = strict(cache).get(key, (None, None, None))
-        except CacheUnavailable:
-            rendered_in = None
-        if rendered_in == generation:
-            variants.put(key, generation, *found, seconds=settings.PAGE_VARIANT_SECONDS)
-            found = variants.get(key, generation)
-        else:
-            found = None
-    if found is None:
-        response, meta = render()
-        if hasattr(response, "render") and not response.is_rendered:  # a TemplateResponse (a Wagtail page)
-            response.render()
-        if not is_cacheable_response(response):
-            return response, meta
-        copy = shareable_copy(response, generation)
-        with contextlib.suppress(CacheUnavailable):  # kept in this process all the same
-            strict(cache).set(key, (generation, copy, meta), settings.PAGE_VARIANT_SECONDS)
-        variants.put(key, generation, copy, meta, seconds=settings.PAGE_VARIANT_SECONDS)
-        found = response_copy(copy, copy.content), meta
-    cached, meta = found
-    with_token = CSRF_PLACEHOLDER in cached.content
-    cached["Cache-Control"] = "private, no-cache" if with_token else "public, max-age=0, s-maxage=1"
-    patch_vary_headers(cached, ("Cookie",))
-    not_modified = get_conditional_response(
-        request, etag=cached["ETag"], last_modified=int(float(generation)), response=cached
-    )
-    if not_modified is not cached:
-        return not_modified, meta
-    if with_token:  # masked afresh for each visitor: the page reflects what the visitor sent (BREACH)
-        cached.content = cached.content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-        if cached.has_header("Content-Length"):
-            cached["Content-Length"] = str(len(cached.content))
-    return cached, meta
+
+def on_variant_hit(url_name, handler):
+    """Have `handler(request, meta)` called whenever a kept variant of a page of the URL named `url_name`
+    (resolver_match.view_name, e.g. "search:page") answers a request before its view runs, with the `meta` the
+    view gave `variant`: what the view does for every request, even for a page it did not render (the search
+    logs the query). The view's module registers it at import."""
+    hit_handlers[url_name] = handler
 
 
 def request_site_id(request):
@@ -435,17 +410,73 @@ def page_key(request):
     return f"zhinan:page:{address}"
 
 
-class PublicPageCacheMiddleware:
-    """Serves cached public pages, and answers conditional GETs with 304 Not Modified.
+def variant_key(request):
+    """Keyed by the host and the full path: the page shows the query as it was typed (the search box, the
+    senior-mode link), so only the same request may get the same page."""
+    address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+    return f"zhinan:kept-variant:{address}"
 
-    Each entry holds the generation it was rendered in; an entry from an older generation is rendered again."""
+
+def variant_generation(request):
+    """The content generation a variant of this request's page is kept in, or None when none may be kept for
+    or given to this request: the page caches off, not an anonymous GET or HEAD (is_anonymous_get), the admin, or
+    a database never read."""
+    if not (keeping() and is_anonymous_get(request)) or request.path.startswith(EXCLUDED_PREFIXES):
+        return None
+    return local_copies.current_generation(request_site_id(request))
+
+
+def kept_variant(key, generation):
+    """(a copy of the response, meta, hit handler's URL name) of the variant kept under `key` from `generation`:
+    this process's copy, or the shared cache's (then kept in this process too); None when neither has it."""
+    found = variants.get(key, generation)
+    if found is not None:
+        return found
+    try:
+        rendered_in, *entry = strict(cache).get(key, (None, None, None, None))
+    except CacheUnavailable:
+        return None
+    if rendered_in != generation:
+        return None
+    variants.put(key, generation, *entry, seconds=settings.PAGE_VARIANT_SECONDS)
+    return variants.get(key, generation)
+
+
+def variant_copy(response, generation):
+    """What is kept of a variant: shareable_copy, with the variant's Cache-Control. A page without a form token
+    may be kept a second by a shared cache in front (nginx micro-caching, a CDN: `s-maxage=1`), browsers ask again
+    each time; a page with one (the feedback forms) is private to the visitor's browser."""
+    copy = shareable_copy(response, generation)
+    private = CSRF_PLACEHOLDER in copy.content
+    copy["Cache-Control"] = "private, no-cache" if private else "public, max-age=0, s-maxage=1"
+    patch_vary_headers(copy, ("Cookie",))
+    return copy
+
+
+class PublicPageCacheMiddleware:
+    """Serves cached public pages and kept variants (pages with a query string, offered by their views through
+    `variant`), and answers conditional GETs with 304 Not Modified.
+
+    Each entry holds the generation it was rendered in; an entry from an older generation is rendered again.
+
+    A kept variant answers an anonymous GET of the same host and full path here, before the session and
+    authentication middlewares and Wagtail's routing, as a cached page does: with its ETag and Last-Modified,
+    the form token filled in for the visitor (masked afresh: the page reflects the query, see with_visitor_token)
+    and the view's hit handler called (on_variant_hit). A HEAD, or a GET whose view's hit handler this process
+    has not registered yet (a fresh worker given a variant another one kept), goes to the view, which may refuse
+    it (the search answers GETs only) or render it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_cacheable_request(request):
-            return self.get_response(request)
+        if is_cacheable_request(request):
+            return self.page(request)
+        if request.META.get("QUERY_STRING"):
+            return self.variant(request)
+        return self.get_response(request)
+
+    def page(self, request):
         generation = local_copies.current_generation(request_site_id(request))
         if generation is None:  # never read: the database is unreachable
             return self.get_response(request)
@@ -460,13 +491,7 @@ class PublicPageCacheMiddleware:
                 return self.render(request, key, generation)
             local_copies.put(key, generation, cached)
             cached = local_copies.get(key, generation)
-        not_modified = get_conditional_response(
-            request, etag=cached["ETag"], last_modified=int(float(generation)), response=cached
-        )
-        if not_modified is not cached:
-            return not_modified
-        request.cached_page = cached
-        return serve_with_visitor_token(request)
+        return answer(request, cached, generation)
 
     def render(self, request, key, generation):
         response = self.get_response(request)
@@ -482,3 +507,46 @@ class PublicPageCacheMiddleware:
             for header in ("ETag", "Last-Modified", "Cache-Control"):
                 response[header] = copy[header]
         return response
+
+    def variant(self, request):
+        generation = variant_generation(request)
+        key = None if generation is None else variant_key(request)
+        if key is not None and request.method == "GET":
+            found = kept_variant(key, generation)
+            if found is not None and (found[2] is None or found[2] in hit_handlers):
+                cached, meta, handler = found
+                if handler is not None:
+                    hit_handlers[handler](request, meta)
+                return answer(request, cached, generation)
+        response = self.get_response(request)
+        if not hasattr(request, "variant_meta"):  # not a page its view offered
+            return response
+        if key is None:
+            add_never_cache_headers(response)  # nobody can tell a cache in front when this page changes
+            return response
+        if not is_cacheable_response(response):
+            return response
+        copy = variant_copy(response, generation)
+        if request.method == "GET":  # a HEAD's body is not the page's
+            view_name = getattr(request.resolver_match, "view_name", None)
+            entry = (copy, request.variant_meta, view_name if view_name in hit_handlers else None)
+            with contextlib.suppress(CacheUnavailable):  # kept in this process all the same
+                strict(cache).set(key, (generation, *entry), settings.PAGE_VARIANT_SECONDS)
+            variants.put(key, generation, *entry, seconds=settings.PAGE_VARIANT_SECONDS)
+        for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
+            response[header] = copy[header]
+        return get_conditional_response(
+            request, etag=copy["ETag"], last_modified=int(float(generation)), response=response
+        )
+
+
+def answer(request, cached, generation):
+    """A kept page or variant for this request: 304 Not Modified when the visitor has it, else with the
+    visitor's form token."""
+    not_modified = get_conditional_response(
+        request, etag=cached["ETag"], last_modified=int(float(generation)), response=cached
+    )
+    if not_modified is not cached:
+        return not_modified
+    request.cached_page = cached
+    return serve_with_visitor_token(request)

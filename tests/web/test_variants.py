@@ -10,7 +10,6 @@ from django.test.signals import template_rendered
 
 from guides.models import GuidePage
 from guides.views import guide as guide_views
-from tests.factories import make_guide
 from web.models import ContentGeneration
 from web.pagecache import CSRF_PLACEHOLDER, local_copies, variants
 from web.senior import COOKIE as SENIOR_COOKIE
@@ -21,36 +20,26 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 pytestmark = pytest.mark.usefixtures("page_caches")
 
 
-@pytest.fixture
-def guide(guide_index):
-    return make_guide(
-        guide_index,
-        title="户口迁移",
-        situations={"由谁办理": ["本人办理", "委托代理人办理"]},
-        materials=[{"name": "居民身份证"}, {"name": "授权委托书", "applies_to": "委托代理人办理"}],
-    )
+def answered(client, situation_guide, answer):
+    return client.get(situation_guide.url, {"q1": answer})
 
 
-def answered(client, guide, answer):
-    return client.get(guide.url, {"q1": answer})
-
-
-def test_answers_are_kept_per_combination(client, guide, monkeypatch):
+def test_answers_are_kept_per_combination(client, situation_guide, monkeypatch):
     rendered = []
     render = guide_views.render_guide_page
     monkeypatch.setattr(guide_views, "render_guide_page", lambda *args: rendered.append(args) or render(*args))
-    own = answered(client, guide, "本人办理")
+    own = answered(client, situation_guide, "本人办理")
     assert own.status_code == 200 and "授权委托书" not in own.content.decode()
-    assert "授权委托书" in answered(client, guide, "委托代理人办理").content.decode()
-    again = answered(client, guide, "本人办理")
+    assert "授权委托书" in answered(client, situation_guide, "委托代理人办理").content.decode()
+    again = answered(client, situation_guide, "本人办理")
     assert len(rendered) == 2
     assert TOKEN.sub("", again.content.decode()) == TOKEN.sub("", own.content.decode())
     assert len(variants.entries) == 2
 
 
-def test_the_form_token_is_each_visitors_own_and_the_page_private(guide):
+def test_the_form_token_is_each_visitors_own_and_the_page_private(situation_guide):
     first, second = Client(), Client()
-    pages = [answered(visitor, guide, "本人办理") for visitor in (first, second)]
+    pages = [answered(visitor, situation_guide, "本人办理") for visitor in (first, second)]
     tokens = [TOKEN.search(page.content.decode()).group(1) for page in pages]
     assert CSRF_PLACEHOLDER.decode() not in tokens
     assert tokens[0] != tokens[1]
@@ -59,54 +48,56 @@ def test_the_form_token_is_each_visitors_own_and_the_page_private(guide):
     assert form and pages[1].cookies["csrftoken"].value  # the second visitor got a cookie that matches the token
 
 
-def test_a_publish_shows_at_once(client, guide):
-    answered(client, guide, "本人办理")
-    guide.title = "户口迁入"
-    guide.change_note = "名称更新"
-    guide.save_revision().publish()
+def test_a_publish_shows_at_once(client, situation_guide):
+    answered(client, situation_guide, "本人办理")
+    situation_guide.title = "户口迁入"
+    situation_guide.change_note = "名称更新"
+    situation_guide.save_revision().publish()
     ContentGeneration.objects.update(changed_at=2e9)  # as the commit hook would (tests never commit)
     local_copies.recheck()
-    assert "户口迁入" in answered(client, guide, "本人办理").content.decode()
+    assert "户口迁入" in answered(client, situation_guide, "本人办理").content.decode()
 
 
-def test_feedback_errors_and_signed_in_editors_are_never_kept(client, guide, admin_user):
+def test_feedback_errors_and_signed_in_editors_are_never_kept(client, situation_guide, admin_user):
     editor = Client()
     editor.force_login(admin_user)
-    assert "no-store" in editor.get(guide.url, {"q1": "本人办理"})["Cache-Control"]
+    assert "no-store" in editor.get(situation_guide.url, {"q1": "本人办理"})["Cache-Control"]
     assert not variants.entries
 
 
-def test_the_feedback_forms_are_rendered_once_per_generation_and_post_with_each_visitors_token(guide, settings):
+def test_the_feedback_forms_are_rendered_once_per_generation_and_post_with_each_visitors_token(
+    situation_guide, settings
+):
     settings.PAGE_CACHE_SECONDS = 0
-    fresh = TOKEN.sub("", answered(Client(), guide, "本人办理").content.decode())  # nothing kept
+    fresh = TOKEN.sub("", answered(Client(), situation_guide, "本人办理").content.decode())  # nothing kept
     settings.PAGE_CACHE_SECONDS = 60
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    pages = [answered(first, guide, "本人办理"), answered(second, guide, "委托代理人办理")]
+    pages = [answered(first, situation_guide, "本人办理"), answered(second, situation_guide, "委托代理人办理")]
     assert len(guide_views.FEEDBACK_SECTIONS.values) == 1  # the second answer reused the forms
     assert TOKEN.sub("", pages[0].content.decode()) == fresh
     tokens = [TOKEN.search(page.content.decode()).group(1) for page in pages]
     assert tokens[0] != tokens[1] and CSRF_PLACEHOLDER.decode() not in tokens
     for visitor, token in zip((first, second), tokens, strict=True):
         sent = visitor.post(
-            f"{guide.url}feedback/", {"kind": "useful", "useful-useful": "yes", "csrfmiddlewaretoken": token}
+            f"{situation_guide.url}feedback/", {"kind": "useful", "useful-useful": "yes", "csrfmiddlewaretoken": token}
         )
         assert sent.status_code == 302
     sent = first.post(
-        f"{guide.url}feedback/", {"kind": "useful", "useful-useful": "yes", "csrfmiddlewaretoken": tokens[1]}
+        f"{situation_guide.url}feedback/", {"kind": "useful", "useful-useful": "yes", "csrfmiddlewaretoken": tokens[1]}
     )
     assert sent.status_code == 403  # one visitor's token is no good with another's cookie
 
 
-def test_a_form_sent_back_with_errors_shows_them_and_a_new_slug_moves_the_forms(client, guide):
-    answered(client, guide, "本人办理")
-    refused = client.post(f"{guide.url}feedback/", {"kind": "error", "error-category": ""})
+def test_a_form_sent_back_with_errors_shows_them_and_a_new_slug_moves_the_forms(client, situation_guide):
+    answered(client, situation_guide, "本人办理")
+    refused = client.post(f"{situation_guide.url}feedback/", {"kind": "error", "error-category": ""})
     assert refused.status_code == 400 and "请说明哪里有错" in refused.content.decode()
-    guide.slug, guide.change_note = "hukou-qianru", "地址更新"
-    guide.save_revision().publish()
+    situation_guide.slug, situation_guide.change_note = "hukou-qianru", "地址更新"
+    situation_guide.save_revision().publish()
     ContentGeneration.objects.update(changed_at=2e9)  # as the commit hook would (tests never commit)
     local_copies.recheck()
-    guide.refresh_from_db()
-    page = answered(client, guide, "本人办理").content.decode()
+    situation_guide.refresh_from_db()
+    page = answered(client, situation_guide, "本人办理").content.decode()
     assert 'action="/guides/hukou-qianru/feedback/"' in page
 
 
@@ -123,7 +114,7 @@ def answer_queries(guide):
 @pytest.fixture
 def demo_guide(demo, db):
     """The demo guide with the most answer combinations."""
-    return max(GuidePage.objects.live(), key=lambda guide: len(answer_queries(guide)))
+    return max(GuidePage.objects.live(), key=lambda situation_guide: len(answer_queries(situation_guide)))
 
 
 @pytest.mark.parametrize("senior", [False, True], ids=["standard", "senior"])
