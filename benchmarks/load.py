@@ -196,7 +196,8 @@ def guide_paths(base):
     while url:
         page = json.loads(fetch_when_served(url)[1])
         paths += [urllib.parse.urlsplit(guide["url"]).path for guide in page["results"]]
-        url = page["next"]
+        # The API's links carry the site's public address (SITE_URL), not necessarily this server's port.
+        url = page["next"] and base + urllib.parse.urlsplit(page["next"])._replace(scheme="", netloc="").geturl()
     if not paths:
         raise SystemExit("no published guides: did load_demo run?")
     return paths
