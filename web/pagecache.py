@@ -421,9 +421,9 @@ def variant_generation(request):
     """The content generation a variant of this request's page is kept in, or None when none may be kept for
     or given to this request: the page caches off, not an anonymous GET or HEAD (is_anonymous_get), the admin, or
     a database never read."""
-    if not (keeping() and is_anonymous_get(request)) or request.path.startswith(EXCLUDED_PREFIXES):
+    if not is_anonymous_get(request) or request.path.startswith(EXCLUDED_PREFIXES):
         return None
-    return local_copies.current_generation(request_site_id(request))
+    return local_copies.kept_generation(request_site_id(request))
 
 
 def kept_variant(key, generation):
