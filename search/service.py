@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
@@ -103,9 +103,16 @@ class SearchParams:
         return self.chosen.get(name, "")
 
     def query_string(self, **changes):
-        """URL parameters for these params with `changes` applied (for filter and page links)."""
+        """URL parameters for these params with `changes` applied (for filter and page links): urlencode's, with
+        each value quoted once (a results page links each facet option, tens of them, with the same query)."""
         values = {"q": self.q, "scope": self.scope, **self.chosen, **changes}
-        return urlencode({key: value for key, value in values.items() if value not in ("", None)})
+        return "&".join(f"{key}={_quoted(value)}" for key, value in values.items() if value not in ("", None))
+
+
+@lru_cache(maxsize=1024, typed=True)
+def _quoted(value):
+    """`value` as urlencode writes it (a parameter's name is a plain word, which it leaves as it is)."""
+    return quote_plus(str(value))
 
 
 def parse_params(data, site):

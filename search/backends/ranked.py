@@ -242,20 +242,23 @@ def loaded(model, db, attnames, values):
     return obj
 
 
-def allowed_after(sql, params, allowed, probe=""):
+# How allowed_after looks each match's page up among the allowed ones ({allowed}, whose column is named pk).
+ALLOWED_EXISTS = " WHERE EXISTS (SELECT 1 FROM ({allowed}) AS allowed WHERE allowed.pk = matches.object_id{probe})"
+
+
+def allowed_after(sql, params, allowed, probe="", lookup=ALLOWED_EXISTS):
     """(SQL, params) of the matches `sql` selects that the pages `allowed` selects: the simple way for
     `match_sql`, checked after the match.
 
     Only SQL built here, by a vendor module and by Django's compiler is joined; every value is a parameter.
     Materialised, the matches are scored once, in one pass. Then each match looks its page up among the allowed
-    ones by key (EXISTS; the allowed column is named pk): SQLite would gather every allowed page first for IN, a
-    pass over all the pages that costs more than the whole search when few guides match.
+    ones by key (`lookup`; EXISTS unless the vendor has a better way): SQLite would gather every allowed page first
+    for IN, a pass over all the pages that costs more than the whole search when few guides match.
     """
     allowed_sql, allowed_params = allowed
     restricted = (
         f"WITH matches AS MATERIALIZED ({sql})"  # noqa: S608
-        " SELECT object_id, score, untitled, partial FROM matches"
-        f" WHERE EXISTS (SELECT 1 FROM ({allowed_sql}) AS allowed WHERE allowed.pk = matches.object_id{probe})"
+        " SELECT object_id, score, untitled, partial FROM matches" + lookup.format(allowed=allowed_sql, probe=probe)
     )
     return restricted, [*params, *allowed_params]
 

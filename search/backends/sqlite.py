@@ -30,6 +30,11 @@ SCORE = "bm25({fts}, {weights})"
 # one pass, and its bm25 scores the MATCH expression, so that a narrower one (the title's, or the whole query's)
 # would change the order. COUNTED is none; SQLite serves one city, not a province (benchmarks/province.py).
 NO_MATCHES = "SELECT 0 AS object_id, NULL AS score, 1 AS untitled, 1 AS partial WHERE 0"
+# Each match looks its page up among the allowed ones (ranked.allowed_after) as a join, the matches first: SQLite
+# runs a CROSS JOIN in the order written, by key, where EXISTS ran a correlated subquery per match (身份证 at
+# 10,000 guides, 7,836 matches: 4.6 → 2.7 ms). The allowed pages are one row each, as RankedResultsMixin.PAGE_SQL's
+# join takes them too.
+ALLOWED_JOIN = " CROSS JOIN ({allowed}) AS allowed ON allowed.pk = matches.object_id"
 # The rows of a second full-text query (on the title alone, or the whole query): SQLite runs it once.
 MATCHING = "{fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608 - constants
 
@@ -79,7 +84,7 @@ class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQuer
         weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
         columns = {name: sql.format(weights=weights, **names) for name, sql in columns.items()}
         sql = MATCHES_SQL.format(content_types=", ".join(["%s"] * len(content_types)), **columns, **names)
-        return allowed_after(sql, [*params, *content_types], allowed)
+        return allowed_after(sql, [*params, *content_types], allowed, lookup=ALLOWED_JOIN)
 
 
 class RankedSQLiteSearchResults(RankedResultsMixin, SQLiteSearchResults):

@@ -1,6 +1,8 @@
 """The search page answers: generic words, best bets, filters behind 筛选, the lexicon, initials, an answer when
 nothing matches every word. Runs on SQLite, PostgreSQL, OpenSearch and Elasticsearch (see conftest)."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -240,3 +242,12 @@ def test_a_total_at_the_count_limit_is_exact(client, guides, settings):
     assert f"找到 {len(guides)} 项与“身份证”有关的办事指南" in response.content.decode()
     found = client.get("/api/search/", {"q": "身份证"}).json()
     assert (found["total"], found["total_is_lower_bound"], found["partial_matches"]) == (len(guides), False, 0)
+
+
+def test_a_link_s_query_string_is_urlencode_s():
+    """SearchParams.query_string quotes each value once per process: the text must stay urlencode's."""
+    params = service.SearchParams(q="A&B 身份证+100% “证”", chosen={"department": "D-1", "free": "1"}, scope="province")
+    for changes in ({}, {"page": 2}, {"department": "", "page": ""}, {"free": "0", "page": 1000}):
+        values = {"q": params.q, "scope": params.scope, **params.chosen, **changes}
+        expected = urlencode({key: value for key, value in values.items() if value not in ("", None)})
+        assert params.query_string(**changes) == expected
