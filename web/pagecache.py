@@ -20,7 +20,8 @@ cache keeps the page without it and fills in each visitor's own, through Django'
 sits just inside WhiteNoise and the site lookup (web/sites.py), so a cached page skips the session and
 authentication middlewares.
 
-A page or variant that several visitors miss at once is rendered once (web/renders.py): the others wait for it.
+A page or variant that several threads of a process miss at once is rendered once (web/renders.py): the others
+wait for it.
 
 Each process also keeps its own copies of the pages it served last (LocalCopies), and reads the generation at
 most once a second: a hot page then costs no round trip to Redis. A publish shows at once in the process that made

@@ -1,12 +1,11 @@
-"""Simultaneous misses of one kept page are rendered once (web/renders.py): the other requests wait for that render
-and get what it kept, in this process and across processes through the shared cache."""
+"""Simultaneous misses of one kept page in a process are rendered once (web/renders.py): the other requests wait for
+that render and get what it kept."""
 
 import os
 import threading
 import time
 
 import pytest
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
@@ -84,22 +83,3 @@ def test_a_render_that_keeps_nothing_lets_the_others_render_at_once(monkeypatch)
     assert len(rendered) == VISITORS
     assert {response.status_code for response in responses} == {503}
     assert time.monotonic() - started < renders.WAIT_SECONDS
-
-
-def test_a_render_claimed_by_another_process_is_waited_for_and_taken():
-    key = "zhinan:test:page"
-    cache.add(f"{key}:rendering", 1, 10)  # another process renders it
-    threading.Timer(0.2, lambda: cache.set(key, "its page")).start()  # and keeps it
-    rendered = []
-    found = renders.across_processes(key, lambda: cache.get(key), lambda: rendered.append(key) or "rendered here")
-    assert found == "its page" and rendered == []
-
-
-def test_a_render_another_process_gave_up_is_rendered_here():
-    key = "zhinan:test:page"
-    cache.add(f"{key}:rendering", 1, 10)
-    threading.Timer(0.2, lambda: cache.delete(f"{key}:rendering")).start()  # it ended and kept nothing
-    rendered = []
-    found = renders.across_processes(key, lambda: cache.get(key), lambda: rendered.append(key) or "rendered here")
-    assert found == "rendered here" and rendered == [key]
-    assert cache.get(f"{key}:rendering") is None  # this process's claim is given up once its render ended
