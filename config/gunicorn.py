@@ -9,7 +9,13 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Retry-After to a request that waited more than GUNICORN_MAX_QUEUE_SECONDS (default 0.5) for a thread, so an
 # overload sheds load instead of queueing every visitor for seconds.
 worker_class = "web.shedding.SheddingThreadWorker"
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+# One worker per core and one more, not gunicorn's usual two per core: each worker runs Python on one core at a time
+# (the GIL) and its threads cover the waits. More processes only took turns on the same cores, each derived its own
+# per-generation values (web/kept.py), and with the local memory cache each rendered every new search once more for
+# its own copies (web/pagecache.py). benchmarks/load.py, 2 cores, machine loaded by other work, 3 workers against 5:
+# the search mix 2,199/s p99 148 ms against 1,496/s p99 237 ms on SQLite, 2,870/s p99 317 ms against 794/s p99
+# 416 ms on PostgreSQL + Redis.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 # Eight threads, not four: a kept page costs about 0.5 ms of CPU and a page rendered afresh (a new search) 10-40 ms.
 # With four, a worker whose threads were all rendering left the cheap requests waiting in its queue behind them
 # (and shed after GUNICORN_MAX_QUEUE_SECONDS); with eight they take turns under the GIL with the renders. Each

@@ -20,6 +20,9 @@ cache keeps the page without it and fills in each visitor's own, through Django'
 sits just inside WhiteNoise and the site lookup (web/sites.py), so a cached page skips the session and
 authentication middlewares.
 
+A page or variant that several threads of a process miss at once is rendered once (web/renders.py): the others
+wait for it.
+
 Each process also keeps its own copies of the pages it served last (LocalCopies), and reads the generation at
 most once a second: a hot page then costs no round trip to Redis. A publish shows at once in the process that made
 it and within a second everywhere else.
@@ -64,6 +67,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from web.caches import CacheUnavailable, recovery_hooks, strict
 from web.models import ContentGeneration
+from web.renders import renders
 
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
 UNCACHEABLE_DIRECTIVES = ("no-store", "no-cache", "private")
@@ -426,6 +430,22 @@ def variant_generation(request):
     return local_copies.kept_generation(request_site_id(request))
 
 
+def kept_page(key, generation):
+    """A copy of the page kept under `key` from `generation`: this process's copy, or the shared cache's (then kept
+    in this process too); None when neither has it."""
+    cached = local_copies.get(key, generation)
+    if cached is not None:
+        return cached
+    try:
+        rendered_in, cached = strict(cache).get(key, (None, None))
+    except CacheUnavailable:
+        return None
+    if rendered_in != generation:
+        return None
+    local_copies.put(key, generation, cached)
+    return local_copies.get(key, generation)
+
+
 def kept_variant(key, generation):
     """(a copy of the response, meta, hit handler's URL name) of the variant kept under `key` from `generation`:
     this process's copy, or the shared cache's (then kept in this process too); None when neither has it."""
@@ -481,17 +501,15 @@ class PublicPageCacheMiddleware:
         if generation is None:  # never read: the database is unreachable
             return self.get_response(request)
         key = page_key(request)
-        cached = local_copies.get(key, generation)
-        if cached is None:
-            try:
-                rendered_in, cached = strict(cache).get(key, (None, None))
-            except CacheUnavailable:
-                rendered_in = None
-            if rendered_in != generation:
-                return self.render(request, key, generation)
-            local_copies.put(key, generation, cached)
-            cached = local_copies.get(key, generation)
-        return answer(request, cached, generation)
+
+        def kept():
+            cached = kept_page(key, generation)
+            return None if cached is None else answer(request, cached, generation)
+
+        found = kept()
+        if found is not None:
+            return found
+        return renders.once(key, kept, lambda: self.render(request, key, generation))
 
     def render(self, request, key, generation):
         response = self.get_response(request)
@@ -511,13 +529,25 @@ class PublicPageCacheMiddleware:
     def variant(self, request):
         generation = variant_generation(request)
         key = None if generation is None else variant_key(request)
-        if key is not None and request.method == "GET":
+        if key is None or request.method != "GET":
+            return self.render_variant(request, key, generation)
+
+        def kept():
             found = kept_variant(key, generation)
-            if found is not None and (found[2] is None or found[2] in hit_handlers):
-                cached, meta, handler = found
-                if handler is not None:
-                    hit_handlers[handler](request, meta)
-                return answer(request, cached, generation)
+            if found is None or (found[2] is not None and found[2] not in hit_handlers):
+                return None
+            cached, meta, handler = found
+            if handler is not None:
+                hit_handlers[handler](request, meta)
+            return answer(request, cached, generation)
+
+        found = kept()
+        if found is not None:
+            return found
+        return renders.once(key, kept, lambda: self.render_variant(request, key, generation))
+
+    def render_variant(self, request, key, generation):
+        """The view's response; a page it offered (`variant`) is kept under `key` when `key` is not None."""
         response = self.get_response(request)
         if not hasattr(request, "variant_meta"):  # not a page its view offered
             return response
