@@ -430,36 +430,20 @@ def variant_generation(request):
     return local_copies.kept_generation(request_site_id(request))
 
 
-def kept_page(key, generation):
-    """A copy of the page kept under `key` from `generation`: this process's copy, or the shared cache's (then kept
-    in this process too); None when neither has it."""
-    cached = local_copies.get(key, generation)
-    if cached is not None:
-        return cached
-    try:
-        rendered_in, cached = strict(cache).get(key, (None, None))
-    except CacheUnavailable:
-        return None
-    if rendered_in != generation:
-        return None
-    local_copies.put(key, generation, cached)
-    return local_copies.get(key, generation)
-
-
-def kept_variant(key, generation):
-    """(a copy of the response, meta, hit handler's URL name) of the variant kept under `key` from `generation`:
-    this process's copy, or the shared cache's (then kept in this process too); None when neither has it."""
-    found = variants.get(key, generation)
+def kept_copy(store, key, generation, **options):
+    """What `store` (this process's copies: local_copies or variants) has of `key` from `generation`, else what the
+    shared cache has, then kept in `store` too (`options` go to its put); None when neither has it."""
+    found = store.get(key, generation)
     if found is not None:
         return found
     try:
-        rendered_in, *entry = strict(cache).get(key, (None, None, None, None))
+        stored = strict(cache).get(key)
     except CacheUnavailable:
         return None
-    if rendered_in != generation:
+    if stored is None or stored[0] != generation:
         return None
-    variants.put(key, generation, *entry, seconds=settings.PAGE_VARIANT_SECONDS)
-    return variants.get(key, generation)
+    store.put(key, generation, *stored[1:], **options)
+    return store.get(key, generation)
 
 
 def variant_copy(response, generation):
@@ -503,7 +487,7 @@ class PublicPageCacheMiddleware:
         key = page_key(request)
 
         def kept():
-            cached = kept_page(key, generation)
+            cached = kept_copy(local_copies, key, generation)
             return None if cached is None else answer(request, cached, generation)
 
         found = kept()
@@ -533,7 +517,7 @@ class PublicPageCacheMiddleware:
             return self.render_variant(request, key, generation)
 
         def kept():
-            found = kept_variant(key, generation)
+            found = kept_copy(variants, key, generation, seconds=settings.PAGE_VARIANT_SECONDS)
             if found is None or (found[2] is not None and found[2] not in hit_handlers):
                 return None
             cached, meta, handler = found
