@@ -28,7 +28,12 @@ of the index (SELECTIVE, by the planner's own estimates, kept per statement): a 
 among a province's sites. Otherwise the matches come first and each is checked against the allowed pages after
 (ranked.allowed_after), as before: the whole province, and a one-city installation whose site is all the index.
 
-The COUNTED matches (ranked.py: counted up to the count limit) check their pages one by one, in a subquery that
+Matched first, SCORED is the whole matches alone (ranked.py's TITLED tier ranks the partial ones in the title when
+a page reaches them), found through the GIN indexes too (NARROWED): tested on the concatenated tsvectors, which no
+index serves, each match of any word cost about 5 µs, and the whole query's words are common ones (a district's
+name, 登记). The counted parts leave the whole test out as well: ranked.first drops SCORED's matches by key.
+
+The counted matches (ranked.py: counted up to the count limit) check their pages one by one, in a subquery that
 the planner may not turn into a join (OFFSET 0 keeps it a SubPlan), so that the count stops at the limit: as a
 join, the planner sorted the province's 75,759 text matches of 身份证 to merge them with the allowed pages, and
 read them all (17,430 heap blocks, 466 ms at load 6). Checked one by one it stops at 10,001 (2,326 blocks and
@@ -46,9 +51,10 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
+from modelsearch.query import And, Or, PlainText
 
 from .analysed import AnalysedQueryMixin
-from .ranked import COUNTED, REST, SCORED, RankedQueryCompilerMixin, RankedResultsMixin, allowed_after
+from .ranked import REST, SCORED, TITLED, RankedQueryCompilerMixin, RankedResultsMixin, allowed_after
 
 MATCHES_SQL = (
     "SELECT CAST(object_id AS INTEGER) AS object_id, score, untitled, partial FROM ("
@@ -72,48 +78,54 @@ SCORE = (
     " + ts_rank(%s::float4[], entry.body, matching.query))"
 )
 IN_TITLE = "entry.title @@ matching.query"
-# The whole query matches a guide's words wherever they are: in the title and the text together. Without a
-# whole query, {whole} is FALSE and every match is whole (partial 0).
+IN_TEXT = "entry.body @@ matching.query"
+# The whole query matches a guide's words wherever they are: in the title and the text together. No index serves
+# the concatenation; a guide answers it only if it has, for each of the whole query's words, one of its lexemes in
+# its title or in its text (NARROWED, once per word), which the GIN indexes find.
 WHOLE = "(entry.title || entry.body) @@ whole.query"
-IN_TEXT_ONLY = f"entry.body @@ matching.query AND NOT {IN_TITLE} AND NOT {{whole}}"
-TIERS = {  # tier: (score, untitled, partial, condition)
-    # Without a whole query, {whole} is FALSE and the condition folds to the title's alone (its GIN index).
-    SCORED: (
-        SCORE,
-        f"CASE WHEN {IN_TITLE} THEN 0 ELSE 1 END",
-        "CASE WHEN {whole} THEN 0 ELSE 1 END",
-        f"{IN_TITLE} OR ({{whole}} AND entry.body @@ matching.query)",
-    ),
-    COUNTED: ("CAST(NULL AS float8)", "1", "1", IN_TEXT_ONLY),
-    REST: (SCORE, "1", "1", IN_TEXT_ONLY),
+NARROWED = " AND (entry.title @@ {word} OR entry.body @@ {word})"
+UNTITLED = f"CASE WHEN {IN_TITLE} THEN 0 ELSE 1 END"
+IN_TEXT_ONLY = f"{IN_TEXT} AND NOT {IN_TITLE}"
+# tier: (untitled, partial, condition, condition of its counted part: ranked.first leaves out SCORED's matches)
+TIERS = {  # with a whole query
+    SCORED: (UNTITLED, "0", f"{WHOLE} AND ({IN_TITLE} OR {IN_TEXT}){{narrowed}}", None),
+    TITLED: ("0", "1", f"{IN_TITLE} AND NOT {WHOLE}", IN_TITLE),
+    REST: ("1", "1", f"{IN_TEXT_ONLY} AND NOT {WHOLE}", IN_TEXT_ONLY),
 }
-# Driven by a site's pages, SCORED and COUNTED would walk them twice: SCORED is every match in one walk (the
-# others unscored), COUNTED none. The site's pages bound the count already.
-ONE_WALK = {
-    SCORED: (
-        f"CASE WHEN {IN_TITLE} OR {{whole}} THEN {SCORE} END",
-        f"CASE WHEN {IN_TITLE} THEN 0 ELSE 1 END",
-        "CASE WHEN {whole} THEN 0 ELSE 1 END",
-        f"{IN_TITLE} OR entry.body @@ matching.query",
-    ),
-    COUNTED: ("CAST(NULL AS float8)", "1", "1", "FALSE"),
+EVERY_MATCH_WHOLE = {  # without one: SCORED is the matches in the title (its GIN index)
+    SCORED: ("0", "0", IN_TITLE, None),
+    TITLED: ("0", "0", "FALSE", "FALSE"),
+    REST: ("1", "0", IN_TEXT_ONLY, IN_TEXT_ONLY),
 }
+# Driven by a site's pages, the tiers would walk them once each: SCORED is every match in one walk, those in the
+# title scored as well (TITLED is none: a page past the few whole matches would walk them again to rank it), the
+# others unscored; the counted parts are none. The site's pages bound the count already.
+ONE_WALK = f"{IN_TITLE} OR {IN_TEXT}"
 
 
 class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearchQueryCompiler):
     @contextmanager
     def planned(self):
         connection = connections[self.queryset.db]
+        allowed_sql, allowed_params = self.allowed("pk")
+        # Driven by a site's pages, in parallel the planner hashed all the guides' keys (100,000) in each of three
+        # processes to join the site's 5,000; alone, it walks the site's pages, for the same time and a third of
+        # the CPU.
+        serial = selective(self.queryset.db, allowed_sql, tuple(allowed_params))
         with connection.cursor() as cursor:
             cursor.execute("SET enable_seqscan = off")
+            if serial:
+                cursor.execute("SET max_parallel_workers_per_gather = 0")
             try:
                 yield
             finally:
                 # In a transaction the failed statement aborted, the rollback undoes the SET as well.
                 with suppress(DatabaseError):
                     cursor.execute("RESET enable_seqscan")
+                    if serial:
+                        cursor.execute("RESET max_parallel_workers_per_gather")
 
-    def match_sql(self, query, content_types, tier, allowed):
+    def match_sql(self, query, content_types, tier, allowed, counted=False):
         if self.fields is not None:  # searching named model fields, not the index: the stock path
             return None
         entries = IndexEntry.objects.all()
@@ -125,13 +137,26 @@ class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearch
 
         matching_sql, matching_params = tsquery(query)
         whole_sql, whole_params = ("NULL::tsquery", []) if self.whole_query is None else tsquery(self.whole_query)
-        whole = "FALSE" if self.whole_query is None else WHOLE
+        untitled, partial, where, counted_where = (EVERY_MATCH_WHOLE if self.whole_query is None else TIERS)[tier]
+        score = "CAST(NULL AS float8)" if counted else SCORE
         allowed_sql, allowed_params = allowed
         driven = selective(self.queryset.db, allowed_sql, tuple(allowed_params))
-        tiers = ONE_WALK if driven and tier in ONE_WALK else TIERS
-        score, untitled, partial, where = (part.format(whole=whole) for part in tiers[tier])
-        if self.whole_query is None and tier != REST:  # every match answers the whole query
-            partial = "0"
+        narrowed, narrowed_params = "", []
+        if driven and tier == SCORED:
+            scored = IN_TITLE if self.whole_query is None else f"{IN_TITLE} OR {WHOLE}"
+            score, untitled, where = f"CASE WHEN {scored} THEN {score} END", UNTITLED, ONE_WALK
+            if self.whole_query is not None:
+                partial = f"CASE WHEN {WHOLE} THEN 0 ELSE 1 END"
+        elif driven and (counted or tier == TITLED):
+            where = "FALSE"
+        elif counted:
+            where = counted_where
+        elif tier == SCORED:
+            for word in narrowing(self.whole_query):
+                word_sql, word_params = tsquery(word)
+                narrowed += NARROWED.format(word=word_sql)
+                narrowed_params += [*word_params, *word_params]
+        where = where.format(narrowed=narrowed)
         parts = {"entries": IndexEntry._meta.db_table, "content_types": ", ".join(["%s"] * len(content_types))}
         sql = MATCHES_SQL.format(
             source=(DRIVEN if driven else MATCHED_FIRST).format(allowed=allowed_sql, **parts),
@@ -142,12 +167,28 @@ class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearch
             partial=partial,
             where=where,
         )
-        weights = [] if tier == COUNTED else [self.sql_weights, self.sql_weights]  # SCORE's
+        weights = [] if counted else [self.sql_weights, self.sql_weights]  # SCORE's
         if driven:
             return sql, [*weights, *allowed_params, *content_types, *matching_params, *whole_params]
         sql += MATCHED_FIRST_TYPES.format(**parts)
-        probe = " OFFSET 0" if tier == COUNTED else ""
-        return allowed_after(sql, [*weights, *matching_params, *whole_params, *content_types], allowed, probe)
+        probe = " OFFSET 0" if counted else ""
+        params = [*weights, *matching_params, *whole_params, *narrowed_params, *content_types]
+        return allowed_after(sql, params, allowed, probe)
+
+
+def narrowing(whole_query):
+    """For each word of `whole_query` (an And of words, each a PlainText or an Or of them: what
+    search.query.AnalysedQuery.whole_query builds), a query of any of its lexemes: a guide that answers the whole
+    query matches each of them in its title or its text. None for a query of another shape, or none."""
+    if whole_query is None:
+        return []
+    words = []
+    for word in whole_query.subqueries if isinstance(whole_query, And) else [whole_query]:
+        spellings = word.subqueries if isinstance(word, Or) else [word]
+        if not all(isinstance(spelling, PlainText) for spelling in spellings):
+            return []
+        words.append(PlainText(" ".join(spelling.query_string for spelling in spellings), operator="or"))
+    return words
 
 
 @lru_cache(maxsize=512)

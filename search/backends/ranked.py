@@ -10,19 +10,25 @@ it); this module pages it in the database and counts facets in one grouped pass.
 Guides whose title matches come first, then those that match only in their text. Scoring is what costs,
 about 3 µs a match, and a common word (身份证, 申请) is in the text of most guides but in few titles. So the
 FIRST statement counts every match but scores only those in the title (the others' score is NULL), and only
-a page that runs past them ranks the REST, the matches in the text alone.
+a page that runs past them ranks the REST, the matches in the text alone: the tiers, in order, are FIRST's
+scored matches, then each LATER tier's.
 
 With a whole query (`whole_first`: search.query.AnalysedQuery.whole_query), the matches that also answer it
-come before all the others, in the same one pass: the FIRST statement marks each match whole or partial and
-scores the whole ones too (they are few: they match every word of the query), so the REST are still the
-matches in the text alone, of the partial ones.
+come before all the others, whole matches in the title first, then in the text, then the partial ones in the
+title (TITLED), then in the text (REST). The FIRST statement marks each match whole or partial, and scores only
+the whole ones (they are few: they match every word of the query); the partial ones in the title are ranked
+only when a page reaches them, as the REST are. A query whose words are in many titles has most of its matches
+there: 建设工程规划许可证转移登记 has 41,448 title matches over a province of 100,000 guides, 187 whole ones.
+A vendor may score TITLED's matches in FIRST all the same (SQLite, and PostgreSQL within a site: see
+match_sql); the order is the same either way.
 
 The count stops at settings.SEARCH_COUNT_LIMIT (the paginator's reach, MAX_PAGE × PAGE_SIZE): FIRST is the
-SCORED matches (in the title, or whole), every one, then at most the limit and one of the COUNTED ones, the REST
-unscored, which is where a common word's matches are (身份证: 2,417 in titles, 78,176 in all, over a province of
-100,000 guides; counting them all took 388-430 ms, up to the limit 70-90 ms). A count above the limit is shown
-as "more than" it (`count_capped`). Facets are counted over every match, never the capped part: the first
-matches in the index's order are the first sites' guides, no sample of the others.
+SCORED matches (whole, or without a whole query in the title), every one, then at most the limit and one of the
+LATER tiers' matches, unscored (counted: TITLED's, then the REST's), which is where a common word's matches are
+(身份证: 2,417 in titles, 78,176 in all, over a province of 100,000 guides; counting them all took 388-430 ms, up
+to the limit 70-90 ms). A count above the limit is shown as "more than" it (`count_capped`). Facets are counted
+over every match, never the capped part: the first matches in the index's order are the first sites' guides, no
+sample of the others.
 """
 
 import weakref
@@ -40,10 +46,10 @@ from django.db.models.signals import post_init
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-FIRST, REST = "first", "rest"  # every match, title matches scored; the matches in the text only, scored
-# The two parts of FIRST, as the vendors write them: the matches in the title or of the whole query, scored; the
-# REST's matches, unscored (the score NULL), to be counted.
-SCORED, COUNTED = "scored", "counted"
+# Every match, the SCORED ones scored; the partial matches in the title; the partial matches in the text only.
+FIRST, TITLED, REST = "first", "titled", "rest"
+SCORED = "scored"  # FIRST's matches that it scores: of the whole query (without one, those in the title)
+LATER = (TITLED, REST)  # the tiers ranked when a page reaches them, in order; FIRST counts their matches
 
 # Page queryset -> {fields: (SQL, params) of its rows' values}. A queryset the caller keeps for a content generation
 # (search.service.visible_guides) is compiled once in that generation; one built per request, once per request.
@@ -61,13 +67,15 @@ class RankedQueryCompilerMixin:
 
     backend = None  # set by the results, for settings such as PostgreSQL's text search configuration
 
-    def match_sql(self, query, content_types, tier, allowed):
+    def match_sql(self, query, content_types, tier, allowed, counted=False):
         """(SQL, params) selecting (object_id, score, untitled, partial) of the index entries of `content_types`
-        matching `query`, of the pages that `allowed` selects.
+        matching `query` in one tier, of the pages that `allowed` selects.
 
-        `tier` is SCORED, COUNTED or REST. SCORED may hold the COUNTED matches as well, unscored, and COUNTED
-        then none: where one walk costs less than two (PostgreSQL, driven by a site's pages). object_id is an
-        integer (the index stores text), and lower scores are better matches. untitled is 0 where the title
+        `tier` is SCORED, TITLED or REST; `counted`, that tier's matches unscored (the score NULL), for FIRST to
+        count. SCORED may hold the LATER tiers' matches as well, unscored, and their counted parts then none: where
+        one walk costs less than several (SQLite; PostgreSQL driven by a site's pages), or where the vendor scores
+        them all at once (SQLite scores the partial matches in the title in SCORED: TITLED is none). object_id is
+        an integer (the index stores text), and lower scores are better matches. untitled is 0 where the title
         matches, else 1; partial is 0 where the entry matches `self.whole_query` too (every entry, when it is
         None), else 1. `allowed` is the (SQL, params) of the
         page queryset's keys, one column named pk: where the vendor joins it is the vendor's plan (see
@@ -96,33 +104,43 @@ class RankedQueryCompilerMixin:
             return False
         return self.matches(SCORED) is not None
 
-    def matches(self, tier, bounded=True):
+    def matches(self, tier, bounded=True, counted=False):
         """(SQL, params) selecting (object_id, score, untitled, partial) of one tier's matches that the page
-        queryset allows; FIRST's COUNTED part `bounded` by the count limit (count_limit() + 1 rows) or not."""
+        queryset allows (`counted`: unscored, see match_sql); FIRST's counted parts `bounded` by the count limit
+        (count_limit() + 1 rows in all) or not."""
         built = self.__dict__.setdefault("_matches", {})
-        key = (tier, bounded and tier == FIRST)
+        key = (tier, counted, bounded and tier == FIRST)
         if key not in built:
             if tier == FIRST:
                 built[key] = self.first(bounded)
             else:
                 content_types = list(get_descendants_content_types_pks(self.queryset.model))
-                built[key] = self.match_sql(self.normalized_query(), content_types, tier, self.allowed("pk"))
+                query, allowed = self.normalized_query(), self.allowed("pk")
+                built[key] = self.match_sql(query, content_types, tier, allowed, counted=counted)
         return built[key]
 
     def first(self, bounded):
-        """(SQL, params) of the FIRST tier: every SCORED match, then the COUNTED ones; `bounded`, only as many as
-        make one more than the count limit with the SCORED ones (enough to tell that there are more), and none
-        when these are as many (a query whose words most guides answer whole: 出生医学证明)."""
-        (scored, scored_params), (counted, counted_params) = self.matches(SCORED), self.matches(COUNTED)
-        params = [*scored_params, *counted_params]
-        if not bounded:
-            return f"SELECT * FROM ({scored}) AS scored UNION ALL SELECT * FROM ({counted}) AS counted", params  # noqa: S608 - SQL built here
-        sql = (
-            f"WITH scored_matches AS MATERIALIZED ({scored}) SELECT * FROM scored_matches"  # noqa: S608 - SQL built here
-            f" UNION ALL SELECT * FROM ({counted} LIMIT (SELECT CASE WHEN COUNT(*) < %s THEN %s - COUNT(*) ELSE 0 END"
-            " FROM scored_matches)) AS counted"
-        )
-        return sql, [*params, count_limit() + 1, count_limit() + 1]
+        """(SQL, params) of the FIRST tier: every SCORED match, then the LATER tiers' matches, unscored, in turn,
+        less the SCORED ones (a counted part may hold them: see match_sql); `bounded`, each only as many as make
+        one more than the count limit with those before it (enough to tell that there are more), and none when
+        these are as many (a query whose words most guides answer whole: 出生医学证明). Bounded in turn, the
+        matches counted of a tier are all of them whenever a later tier's are there: what a page needs to know
+        where that tier starts."""
+        (scored, params), counted = self.matches(SCORED), [self.matches(tier, counted=True) for tier in LATER]
+        ctes = [f"part_0 AS MATERIALIZED ({scored})"]
+        for number, (part, part_params) in enumerate(counted, start=1):
+            part = f"SELECT * FROM ({part}) AS counted WHERE object_id NOT IN (SELECT object_id FROM part_0)"  # noqa: S608
+            params = [*params, *part_params]
+            if bounded:  # at most as many as make one more than the count limit with the parts before it
+                before = " + ".join(f"(SELECT COUNT(*) FROM part_{each})" for each in range(number))  # noqa: S608
+                part += (
+                    " LIMIT (SELECT CASE WHEN before < %s THEN %s - before ELSE 0 END"  # noqa: S608 - SQL built here
+                    f" FROM (SELECT {before} AS before) AS counts)"
+                )
+                params += [count_limit() + 1, count_limit() + 1]
+            ctes.append(f"part_{number} AS MATERIALIZED ({part})")
+        union = " UNION ALL ".join(f"SELECT * FROM part_{number}" for number in range(len(ctes)))  # noqa: S608
+        return f"WITH {', '.join(ctes)} {union}", params
 
     def matched_queryset(self, bounded=True):
         """The page queryset (with its filters) narrowed to the matches (`bounded`: see matches()), unordered."""
@@ -303,7 +321,8 @@ class RankedResultsMixin:
         " page_rows AS (SELECT object_id, score, untitled, partial FROM ranked"
         " ORDER BY partial, untitled, score NULLS LAST, object_id DESC LIMIT %s OFFSET %s)"
         " SELECT 0, page_rows.*, (SELECT COUNT(*) FROM ranked), (SELECT COUNT(score) FROM ranked),"
-        " (SELECT COUNT(*) FROM ranked WHERE partial = 0), allowed.*"
+        " (SELECT COUNT(*) FROM ranked WHERE partial = 0),"
+        " (SELECT COUNT(*) FROM ranked WHERE score IS NULL AND untitled = 0), allowed.*"
         " FROM page_rows JOIN ({allowed}) AS allowed ON allowed.pk = page_rows.object_id"
         "{facets}"
     )
@@ -313,7 +332,7 @@ class RankedResultsMixin:
     # own): joined to the whole page queryset, each of thousands of matches took three lookups and the site's path
     # check again, half of the statement for a common word at 10,000 guides.
     FACETS_SQL = (
-        " UNION ALL SELECT 1, NULL, NULL, NULL, NULL, COUNT(*), NULL, NULL, {columns}"
+        " UNION ALL SELECT 1, NULL, NULL, NULL, NULL, COUNT(*), NULL, NULL, NULL, {columns}"
         " FROM ranked JOIN {table} AS facet ON facet.{pk} = ranked.object_id GROUP BY {names}"
     )
     PAGE, FACETS = 0, 1  # the first column of each row: which part of the statement it belongs to
@@ -356,13 +375,17 @@ class RankedResultsMixin:
         limit = self.NO_LIMIT if self.stop is None else self.stop - self.start
         rows = self.page_rows(FIRST, limit, self.start)
         if rows:
-            compiler.total, scored, compiler.whole_total = rows[0][5:8]
+            compiler.total, scored, compiler.whole_total, titled = rows[0][5:9]
         elif not self.start:
             compiler.total = compiler.whole_total = 0
         ranked = [row for row in rows if row[2] is not None]
-        if len(ranked) < len(rows):  # the page runs on into the matches in the text only: rank those
-            more = self.NO_LIMIT if self.stop is None else len(rows) - len(ranked)
-            ranked += self.page_rows(REST, more, max(0, self.start - scored))
+        # The page runs on into the unscored matches: rank those of each tier it reaches, from where that tier
+        # starts (a page with no end runs through both).
+        unranked = Counter(row[3] for row in rows if row[2] is None)  # untitled: 0 in TITLED, 1 in REST
+        for tier, untitled, ahead in ((TITLED, 0, scored), (REST, 1, scored + titled)) if unranked else ():
+            if unranked[untitled] or self.stop is None:
+                more = self.NO_LIMIT if self.stop is None else unranked[untitled]
+                ranked += self.page_rows(tier, more, max(0, self.start - ahead))
         results = []
         for row, obj in zip(ranked, self.page_objects(ranked), strict=True):
             if obj is not None:
@@ -372,7 +395,7 @@ class RankedResultsMixin:
         return results
 
     def page_rows(self, tier, limit, offset):
-        """(PAGE, object id, score, untitled, partial, total, scored, whole, pk, *RowShape.fields values) of one
+        """(PAGE, object id, score, untitled, partial, total, scored, whole, titled, pk, *RowShape.fields values) of one
         tier's page of matches, in order; with the first tier, the facet counts as well (compiler.facets)."""
         compiler = self.query_compiler
         row_fields = compiler.row_shape.fields if compiler.row_shape else ()
@@ -395,7 +418,7 @@ class RankedResultsMixin:
         page = sorted((row for row in rows if row[0] == self.PAGE), key=page_order)
         if names:
             self.count_facets(
-                [row for row in rows if row[0] == self.FACETS], {name: 8 + values.index(name) for name in names}
+                [row for row in rows if row[0] == self.FACETS], {name: 9 + values.index(name) for name in names}
             )
         return page
 
@@ -414,7 +437,7 @@ class RankedResultsMixin:
         compiler = self.query_compiler
         shape = compiler.row_shape
         if shape is not None:
-            return [shape.build(compiler.queryset.db, row[9 : 9 + len(shape.fields)]) for row in rows]
+            return [shape.build(compiler.queryset.db, row[10 : 10 + len(shape.fields)]) for row in rows]
         objects = compiler.queryset.order_by().in_bulk([row[1] for row in rows])
         return [objects.get(row[1]) for row in rows]
 

@@ -11,7 +11,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import And, Or, Phrase, PlainText
 
 from .analysed import AnalysedQueryMixin
-from .ranked import COUNTED, REST, RankedQueryCompilerMixin, RankedResultsMixin, allowed_after
+from .ranked import REST, TITLED, RankedQueryCompilerMixin, RankedResultsMixin, allowed_after
 
 # Column weights for bm25(), in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
@@ -28,7 +28,8 @@ MATCHES_SQL = (
 SCORE = "bm25({fts}, {weights})"
 # SCORED holds every match (ranked.py allows it), scored in the title or of the whole query: FTS5 matches them in
 # one pass, and its bm25 scores the MATCH expression, so that a narrower one (the title's, or the whole query's)
-# would change the order. COUNTED is none; SQLite serves one city, not a province (benchmarks/province.py).
+# would change the order. TITLED and the counted parts are none; SQLite serves one city, not a province
+# (benchmarks/province.py).
 NO_MATCHES = "SELECT 0 AS object_id, NULL AS score, 1 AS untitled, 1 AS partial WHERE 0"
 # Each match looks its page up among the allowed ones (ranked.allowed_after) as a join, the matches first: SQLite
 # runs a CROSS JOIN in the order written, by key, where EXISTS ran a correlated subquery per match (身份证 at
@@ -55,10 +56,10 @@ class RankedSQLiteSearchQueryCompiler(RankedQueryCompilerMixin, SQLiteSearchQuer
             text = sql % tuple(params)
         return text
 
-    def match_sql(self, query, content_types, tier, allowed):
+    def match_sql(self, query, content_types, tier, allowed, counted=False):
         if self.fields is not None:  # searching named model fields, not the index: the stock path
             return None
-        if tier == COUNTED:
+        if counted or tier == TITLED:
             return NO_MATCHES, []
 
         def match(

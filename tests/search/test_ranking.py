@@ -141,3 +141,69 @@ def test_a_stock_backend_counts_every_match_whole(db, indexed):
         backend, params, analyse_query(vocabulary.current(), "身份证"), True
     )
     assert total == whole == len(page.object_list) == 2
+
+
+# 不动产 抵押: guides answering both words (the whole query), guides with one of them in the title only, guides that
+# only mention one in their text. The database backends rank the last two tiers only when a page reaches them.
+TIERED = {
+    "whole": [
+        ("不动产抵押权首次登记", "以不动产设定抵押"),
+        ("抵押权注销登记", "注销不动产抵押"),
+        ("在建工程抵押登记", "以在建不动产设定抵押"),
+        ("房屋登记", "不动产抵押时办理"),
+    ],
+    "title": [
+        ("不动产首次登记", "首次取得权证"),
+        ("不动产转移登记", "买卖房屋过户"),
+        ("不动产更正登记", "登记错误时更正"),
+        ("抵押贷款贴息", "创业担保贷款"),
+        ("不动产查封登记", "法院查封"),
+    ],
+    "text": [
+        ("房屋买卖合同备案", "备案后办理不动产过户"),
+        ("机动车登记", "机动车办理抵押"),
+        ("契税申报", "取得不动产后缴纳契税"),
+        ("林权登记", "林地等不动产"),
+    ],
+}
+
+
+@pytest.fixture
+def tiered(guide_index):
+    return {
+        make_guide(guide_index, title=title, summary=summary).title: tier
+        for tier, guides in TIERED.items()
+        for title, summary in guides
+    }
+
+
+def tiered_search(backend):
+    analysed = analyse_query(vocabulary.current(), "不动产 抵押")
+    return search(backend, "不动产 抵押").whole_first(analysed.whole_query)
+
+
+def test_every_page_keeps_the_order_of_the_tiers(db, tiered, settings):
+    """Whole matches, then those with a word in the title, then those in the text only, each best first, on every
+    page whatever its size and start: pages that begin, end or run across a tier's boundary alike, counted in full
+    or up to a count limit below the total (the first statement then counts each tier in turn)."""
+    backend = get_search_backend()
+    results = tiered_search(backend).annotate_score("score")
+    everything = list(results)
+    assert [tiered[page.title] for page in everything] == ["whole"] * 4 + ["title"] * 5 + ["text"] * 4
+    for tier in TIERED:
+        scores = [(page.score, page.pk) for page in everything if tiered[page.title] == tier]
+        assert scores == sorted(scores, reverse=True), tier  # best first, newer first among equals
+    assert (results.count(), results.whole_count()) == (13, 4)
+    order = [page.pk for page in everything]
+    for limit in (100, 9, 5):
+        settings.SEARCH_COUNT_LIMIT = limit
+        for start in range(min(limit, len(order))):
+            for size in (1, 2, 3, 4, 5, 10):
+                size = min(size, limit - start)  # no page reaches past the count limit
+                page = tiered_search(backend)  # each page on fresh results, as a request has them
+                assert [guide.pk for guide in page[start : start + size]] == order[start : start + size], (
+                    limit,
+                    start,
+                    size,
+                )
+                assert page.count() == min(13, limit) and page.whole_count() == 4, (limit, start, size)
