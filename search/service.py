@@ -115,12 +115,17 @@ def _quoted(value):
     return quote_plus(str(value))
 
 
+def typed_query(data):
+    """The query of request.GET as the pages echo it. Control characters mean nothing in a query, and PostgreSQL
+    cannot store NUL: dropped at the door. Cut as the analysis cuts it, so that no page repeats more than
+    MAX_QUERY_LENGTH characters of a query."""
+    return analysis.CONTROL_RE.sub(" ", data.get("q", "")).strip()[:MAX_QUERY_LENGTH]
+
+
 def parse_params(data, site):
     """SearchParams from request.GET for a search on `site` (the request's); raises BadRequest
     (guides.filters.FilterError) with a message in Chinese."""
-    # Control characters mean nothing in a query, and PostgreSQL cannot store NUL: drop them at the door.
-    # Cut as the analysis cuts it, so that no page repeats more than MAX_QUERY_LENGTH characters of a query.
-    q = analysis.CONTROL_RE.sub(" ", data.get("q", "")).strip()[:MAX_QUERY_LENGTH]
+    q = typed_query(data)
     scope = data.get("scope", "")
     if scope not in SCOPES:
         raise BadRequest(_("搜索范围 scope 只能是 %(scope)s") % {"scope": PROVINCE})

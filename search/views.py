@@ -52,9 +52,14 @@ def as_it_is(view):
     return view
 
 
-@with_search_params(
-    lambda request, message: render(request, PAGE_TEMPLATE, {"error": message}, status=400), cache=as_it_is
-)
+def refused_search_page(request, message):
+    """The search page saying why its parameters were refused (a 400), with what the citizen typed still in the box
+    to search again without the wrong filter."""
+    typed = {"q": service.typed_query(request.GET)}
+    return render(request, PAGE_TEMPLATE, {"error": message, "params": typed}, status=400)
+
+
+@with_search_params(refused_search_page, cache=as_it_is)
 def search_page(request, params):
     response, logged = pagecache.variant(request, lambda: render_search_page(request, params))
     log_page_search(request, logged, params)

@@ -74,6 +74,13 @@ def test_bad_parameters_get_a_chinese_400(client, one_guide, url, params):
     assert any("\u4e00" <= char <= "\u9fff" for char in text)
 
 
+@pytest.mark.parametrize("params", BAD_PARAMS)
+def test_a_refused_search_keeps_what_was_typed_in_the_box(client, one_guide, params):
+    response = client.get("/search/", {"q": "<b>不动产</b>", **params})
+    assert response.status_code == 400
+    assert 'value="&lt;b&gt;不动产&lt;/b&gt;"' in response.content.decode()
+
+
 def test_a_long_query_is_echoed_to_at_most_100_characters(client, one_guide):
     response = client.get("/search/", {"q": "不动产" + "查" * 3000})
     html = response.content.decode()
