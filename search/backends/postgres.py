@@ -179,7 +179,7 @@ class RankedPostgresSearchQueryCompiler(RankedQueryCompilerMixin, PostgresSearch
 def narrowing(whole_query):
     """For each word of `whole_query` (an And of words, each a PlainText or an Or of them: what
     search.query.AnalysedQuery.whole_query builds), a query of any of its lexemes: a guide that answers the whole
-    query matches each of them in its title or its text. None for a query of another shape, or none."""
+    query matches each of them in its title or its text. Empty for a query of another shape, or none."""
     if whole_query is None:
         return []
     words = []
