@@ -111,8 +111,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # storage that makes the planner read the whole search index table rather than its GIN indexes: 45 ms
     # instead of 26 ms for a search matching a third of 10,000 guides (benchmarks/search_speed.py). The
     # value is the usual one for SSDs; DATABASE_RANDOM_PAGE_COST sets another for this site's connections.
+    # JIT off: PostgreSQL compiles a statement with LLVM once the planner's estimate passes jit_above_cost, which a
+    # search over a province's matches does. The compiling took 27-33 ms of a 50-110 ms search statement at
+    # 100,000 guides (EXPLAIN ANALYZE's JIT timing), and nothing this site runs is long enough to win it back.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "options", f"-c random_page_cost={os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')}"
+        "options", f"-c random_page_cost={os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')} -c jit=off"
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several threads and processes write at once (editors saving, citizens posting feedback). By default SQLite
@@ -140,6 +143,10 @@ PAGE_VARIANT_SECONDS = int(os.environ.get("PAGE_VARIANT_SECONDS", "600"))
 # A search counts its matches up to this many and says "more than" it above (search/backends/ranked.py): the
 # paginator's reach (search.service.MAX_PAGE × PAGE_SIZE), past which no page can be shown anyway.
 SEARCH_COUNT_LIMIT = 10_000
+# The same over several sites (scope=province): 100 pages. On PostgreSQL, counting a common word's matches to
+# 10,000 over a province of 100,000 guides was most of its search, p50 50 / p95 72 ms against 16 / 25 ms counting
+# to 1,000 (benchmarks/province.py). Facets are shown only when the count is not capped (search.service).
+SEARCH_PROVINCE_COUNT_LIMIT = 1_000
 # The search query log is written by a background thread in batches, off the request path (search/querylog.py).
 SEARCH_QUERY_LOG_DEFERRED = env_bool("SEARCH_QUERY_LOG_DEFERRED", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

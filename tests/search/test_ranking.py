@@ -127,6 +127,14 @@ def test_postgresql_planner_settings_end_with_the_search(db, indexed):
         assert cursor.fetchone()[0] == "on"
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's JIT (the PostgreSQL run)")
+def test_postgresql_compiles_no_statement_with_jit(db):
+    """The site's connections turn JIT off (config/settings/base.py): compiling cost more than a search."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+
+
 def test_a_stock_backend_counts_every_match_whole(db, indexed):
     """Without FTS5 (or on another vendor) the stock database backend answers: it cannot rank whole matches first,
     so every match counts as whole, and the results page still works."""
