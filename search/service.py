@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import quote_plus
 
+from django.conf import settings
 from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
@@ -91,6 +92,14 @@ class SearchParams:
             return _("在全省范围搜索"), "?" + self.query_string(scope=PROVINCE, page="")
         return None
 
+    @property
+    def count_limit(self):
+        """How many matches the search counts up to ("more than" it above): settings.SEARCH_PROVINCE_COUNT_LIMIT
+        over several sites, else settings.SEARCH_COUNT_LIMIT."""
+        if self.scope == PROVINCE and self.widens:
+            return settings.SEARCH_PROVINCE_COUNT_LIMIT
+        return settings.SEARCH_COUNT_LIMIT
+
     def lookups(self):
         """Lookups on GuidePage's search FilterFields for the chosen filters."""
         if not self.chosen:
@@ -144,7 +153,7 @@ class SearchOutcome:
     query: object  # AnalysedQuery, or None for an empty query
     total: int = 0
     whole: int = 0  # of the total, the guides that answer the whole query, not only some of its words
-    capped: bool = False  # more guides match than the total says: it is the count limit (SEARCH_COUNT_LIMIT)
+    capped: bool = False  # more guides match than the total says: it is the count limit (params.count_limit)
     page: object = None  # django Page of GuidePage results
     facets: dict = field(default_factory=dict)
     engine: str = "default"  # or "database" when the engine was unreachable
@@ -202,13 +211,14 @@ def run_search(backend, params, analysed, with_facets):
 
     `whole` counts the guides that answer the whole query (AnalysedQuery.whole_query): they come first, then the
     guides that match only some of its words, each part in the order the query ranks them; it is the total when
-    every match answers the whole query. The backends count up to settings.SEARCH_COUNT_LIMIT, the paginator's
-    reach: `capped` says that more guides match than `total` (then the limit) says, and than `whole` says if it is
-    as many. One ranked search does it all (the backends' `whole_first`): the order,
-    the page, both counts and, from the same matches, the facets."""
+    every match answers the whole query. The backends count up to the paginator's reach (params.count_limit):
+    `capped` says that more guides match than `total` (then the limit) says, and than `whole` says if it is as many.
+    One ranked search does it all (the backends' `whole_first`): the order, the page, both counts and, from the same
+    matches, the facets. Those are counts of the results only when the count is not capped: above the limit there
+    are none (the filters the citizen chose stay, to be undone: search.views)."""
     queryset = visible_guides(params)
     results = backend.search(analysed.engine_query, queryset, operator="or")
-    results = results.whole_first(analysed.whole_query, facets=with_facets)
+    results = results.whole_first(analysed.whole_query, facets=with_facets, count_limit=params.count_limit)
     paginator = Paginator(results, PAGE_SIZE)
     # The page first: the pass that ranks it counts the matches, and on the engines their facets as well.
     guides = list(results[(params.page - 1) * PAGE_SIZE : params.page * PAGE_SIZE])
@@ -218,8 +228,9 @@ def run_search(backend, params, analysed, with_facets):
     number = min(params.page, paginator.num_pages)  # past the end: show the last page
     if number != params.page:
         guides = list(results[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
-    facets = facet_counts(backend, results, analysed, queryset) if with_facets else {}
-    return total, results.whole_count(), ResultsPage(guides, number, paginator), facets, results.count_capped()
+    capped = results.count_capped()
+    facets = facet_counts(backend, results, analysed, queryset) if with_facets and not capped else {}
+    return total, results.whole_count(), ResultsPage(guides, number, paginator), facets, capped
 
 
 def visible_guides(params):

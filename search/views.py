@@ -91,6 +91,8 @@ def render_search_page(request, params):
         "facets": [(heading, page_parts.facet_options(options)) for heading, options in facets],
         "chosen_filters": sum(option["selected"] for _heading, options in facets for option in options),
         "pages": _page_links(params, outcome.page, outcome.capped),
+        # Above the count limit no facet counts the results: the chosen filters can still be undone.
+        "unfiltered": "?" + params.query_string(**dict.fromkeys(params.chosen, ""), page="") if params.chosen else None,
         "scope_link": params.scope_link(),
     }
     if outcome.query and params.page == 1:

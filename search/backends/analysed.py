@@ -66,7 +66,7 @@ class EveryMatchWhole:
     """For a stock backend's results class: it cannot tell the matches that answer the whole query from those
     that match some of its words, so every match counts as whole and keeps the backend's own order."""
 
-    def whole_first(self, whole_query, facets=False):
+    def whole_first(self, whole_query, facets=False, count_limit=None):
         return self
 
     def whole_count(self):

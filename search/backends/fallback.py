@@ -85,9 +85,11 @@ class DatabaseFallbackResultsMixin:
             watched.fell_back = True
         autocomplete = isinstance(self.query_compiler, self.backend.autocomplete_query_compiler_class)
         results = database_results(self.query_compiler, autocomplete)
-        whole_query = getattr(self.query_compiler, "whole_query", None)  # onerequest.py's whole_first
-        if whole_query is not None:
-            results = results.whole_first(whole_query, facets=self.query_compiler.facets_wanted)
+        compiler = self.query_compiler
+        if hasattr(compiler, "whole_query"):  # set by onerequest.py's whole_first: the database's answers the same
+            results = results.whole_first(
+                compiler.whole_query, facets=compiler.facets_wanted, count_limit=compiler.count_limit
+            )
         if self._score_field:
             results = results.annotate_score(self._score_field)
         return results[self.start : self.stop]

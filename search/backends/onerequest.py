@@ -5,7 +5,7 @@ Whole matches first: the query is wrapped in a function_score that multiplies th
 the whole query by 2**30. A power of two multiplies a float exactly, so the whole matches keep the order the
 query gives them among themselves, and it lifts them above the partial ones unless a partial hit scores 2**30
 times a whole one, which BM25 does not come near (a term found in every document still scores about 1/N).
-The same request asks for the total (track_total_hits, counted up to settings.SEARCH_COUNT_LIMIT as the database
+The same request asks for the total (track_total_hits, counted up to the search's count limit as the database
 backends count it: ranked.py), a filter aggregation counting the whole matches and a
 terms aggregation per bounded filter field (ranked.bounded_fields) — booleans too, which Wagtail's own facet
 request cannot count (it sends "missing": 0).
@@ -15,7 +15,7 @@ from collections import OrderedDict
 from functools import cache
 
 from .fallback import with_results_mixin
-from .ranked import bounded_fields, count_limit
+from .ranked import bounded_fields, counted_up_to
 
 WHOLE_WEIGHT = 2**30
 FACET_SIZE = 1000  # buckets per field: more than any site has departments
@@ -26,12 +26,14 @@ class OneRequestResultsMixin:
 
     FACETS_BOOLEANS = True
 
-    def whole_first(self, whole_query, facets=False):
+    def whole_first(self, whole_query, facets=False, count_limit=None):
         """These results with the matches of `whole_query` as well first (None: every match counts as whole); with
-        `facets`, the page's request counts the facets too."""
+        `facets`, the page's request counts the facets too. The total is counted up to `count_limit` (None:
+        settings.SEARCH_COUNT_LIMIT)."""
         compiler = self.query_compiler
         compiler.whole_query = whole_query
         compiler.facets_wanted = facets
+        compiler.count_limit = count_limit
         compiler.answered = None  # the page request's response, once it has been sent
         return self
 
@@ -64,7 +66,8 @@ class OneRequestResultsMixin:
     def _backend_do_search(self, body, **kwargs):
         page = self._one_request() and "from_" in kwargs
         if page:
-            body = {**body, "track_total_hits": count_limit(), "aggregations": self._aggregations()}
+            counted = counted_up_to(self.query_compiler)
+            body = {**body, "track_total_hits": counted, "aggregations": self._aggregations()}
         response = super()._backend_do_search(body, **kwargs)
         if page:
             self.query_compiler.answered = response

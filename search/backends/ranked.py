@@ -22,13 +22,15 @@ there: 建设工程规划许可证转移登记 has 41,448 title matches over a p
 A vendor may score TITLED's matches in FIRST all the same (SQLite, and PostgreSQL within a site: see
 match_sql); the order is the same either way.
 
-The count stops at settings.SEARCH_COUNT_LIMIT (the paginator's reach, MAX_PAGE × PAGE_SIZE): FIRST is the
+The count stops at the search's count limit (`whole_first`; search.service.SearchParams.count_limit, the paginator's
+reach): FIRST is the
 SCORED matches (whole, or without a whole query in the title), every one, then at most the limit and one of the
 LATER tiers' matches, unscored (counted: TITLED's, then the REST's), which is where a common word's matches are
 (身份证: 2,417 in titles, 78,176 in all, over a province of 100,000 guides; counting them all took 388-430 ms, up
-to the limit 70-90 ms). A count above the limit is shown as "more than" it (`count_capped`). Facets are counted
-over every match, never the capped part: the first matches in the index's order are the first sites' guides, no
-sample of the others.
+to the limit 70-90 ms). A count above the limit is shown as "more than" it (`count_capped`). Facets are counted over
+the same matches, in the same statement: all of them unless the count is capped, and then they are no count of the
+results (the first matches in the index's order are the first sites' guides, no sample of the others), which
+search.service does not show.
 """
 
 import weakref
@@ -64,6 +66,7 @@ class RankedQueryCompilerMixin:
     whole_query = None  # set by RankedResultsMixin.whole_first
     facets = None  # {field name: Counter of values} of the bounded filter fields, once counted
     facets_wanted = False  # set by RankedResultsMixin.whole_first: count the facets with the first page
+    count_limit = None  # set by RankedResultsMixin.whole_first: count up to it (None: settings.SEARCH_COUNT_LIMIT)
 
     backend = None  # set by the results, for settings such as PostgreSQL's text search configuration
 
@@ -104,47 +107,45 @@ class RankedQueryCompilerMixin:
             return False
         return self.matches(SCORED) is not None
 
-    def matches(self, tier, bounded=True, counted=False):
+    def matches(self, tier, counted=False):
         """(SQL, params) selecting (object_id, score, untitled, partial) of one tier's matches that the page
-        queryset allows (`counted`: unscored, see match_sql); FIRST's counted parts `bounded` by the count limit
-        (count_limit() + 1 rows in all) or not."""
+        queryset allows (`counted`: unscored, see match_sql); FIRST's counted parts bounded by the count limit
+        (see first)."""
         built = self.__dict__.setdefault("_matches", {})
-        key = (tier, counted, bounded and tier == FIRST)
+        key = (tier, counted)
         if key not in built:
             if tier == FIRST:
-                built[key] = self.first(bounded)
+                built[key] = self.first()
             else:
                 content_types = list(get_descendants_content_types_pks(self.queryset.model))
                 query, allowed = self.normalized_query(), self.allowed("pk")
                 built[key] = self.match_sql(query, content_types, tier, allowed, counted=counted)
         return built[key]
 
-    def first(self, bounded):
+    def first(self):
         """(SQL, params) of the FIRST tier: every SCORED match, then the LATER tiers' matches, unscored, in turn,
-        less the SCORED ones (a counted part may hold them: see match_sql); `bounded`, each only as many as make
-        one more than the count limit with those before it (enough to tell that there are more), and none when
-        these are as many (a query whose words most guides answer whole: 出生医学证明). Bounded in turn, the
-        matches counted of a tier are all of them whenever a later tier's are there: what a page needs to know
-        where that tier starts."""
+        less the SCORED ones (a counted part may hold them: see match_sql), each only as many as make one more than
+        the count limit with those before it (enough to tell that there are more), and none when these are as many
+        (a query whose words most guides answer whole: 出生医学证明). Bounded in turn, the matches counted of a tier
+        are all of them whenever a later tier's are there: what a page needs to know where that tier starts."""
         (scored, params), counted = self.matches(SCORED), [self.matches(tier, counted=True) for tier in LATER]
         ctes = [f"part_0 AS MATERIALIZED ({scored})"]
         for number, (part, part_params) in enumerate(counted, start=1):
             part = f"SELECT * FROM ({part}) AS counted WHERE object_id NOT IN (SELECT object_id FROM part_0)"  # noqa: S608
-            params = [*params, *part_params]
-            if bounded:  # at most as many as make one more than the count limit with the parts before it
-                before = " + ".join(f"(SELECT COUNT(*) FROM part_{each})" for each in range(number))  # noqa: S608
-                part += (
-                    " LIMIT (SELECT CASE WHEN before < %s THEN %s - before ELSE 0 END"  # noqa: S608 - SQL built here
-                    f" FROM (SELECT {before} AS before) AS counts)"
-                )
-                params += [count_limit() + 1, count_limit() + 1]
+            # at most as many as make one more than the count limit with the parts before it
+            before = " + ".join(f"(SELECT COUNT(*) FROM part_{each})" for each in range(number))  # noqa: S608
+            part += (
+                " LIMIT (SELECT CASE WHEN before < %s THEN %s - before ELSE 0 END"  # noqa: S608 - SQL built here
+                f" FROM (SELECT {before} AS before) AS counts)"
+            )
+            params = [*params, *part_params, counted_up_to(self) + 1, counted_up_to(self) + 1]
             ctes.append(f"part_{number} AS MATERIALIZED ({part})")
         union = " UNION ALL ".join(f"SELECT * FROM part_{number}" for number in range(len(ctes)))  # noqa: S608
         return f"WITH {', '.join(ctes)} {union}", params
 
-    def matched_queryset(self, bounded=True):
-        """The page queryset (with its filters) narrowed to the matches (`bounded`: see matches()), unordered."""
-        sql, params = self.matches(FIRST, bounded)
+    def matched_queryset(self):
+        """The page queryset (with its filters) narrowed to the counted matches (FIRST's), unordered."""
+        sql, params = self.matches(FIRST)
         return self.queryset.filter(pk__in=RawSQL(f"SELECT object_id FROM ({sql}) AS matches", params)).order_by()  # noqa: S608, S611 - table names only
 
     def count(self):
@@ -154,9 +155,10 @@ class RankedQueryCompilerMixin:
             return self.matched_queryset().count()
 
     def grouped(self, *names):
-        """[{name: value, ..., "_count": n}]: every match the page queryset allows, counted by `names`."""
+        """[{name: value, ..., "_count": n}]: the counted matches the page queryset allows (every one, unless the
+        count is capped), counted by `names`."""
         with self.planned():
-            return list(self.matched_queryset(bounded=False).values(*names).annotate(_count=Count("pk")).order_by())
+            return list(self.matched_queryset().values(*names).annotate(_count=Count("pk")).order_by())
 
     def allowed(self, *fields):
         """(SQL, params) selecting the `fields` values (by name: "pk", "department__name") of the rows the page
@@ -166,10 +168,9 @@ class RankedQueryCompilerMixin:
             compiled[fields] = self.queryset.order_by().values(*fields).query.sql_with_params()
         return compiled[fields]
 
-    def fetch(self, tier, sql_template, extra_params=(), bounded=True, **parts):
-        """Rows of `sql_template` (with {ranked} standing for one tier's ranked matches, `bounded` as matches()
-        says, and the other `parts`)."""
-        sql, params = self.matches(tier, bounded)
+    def fetch(self, tier, sql_template, extra_params=(), **parts):
+        """Rows of `sql_template` (with {ranked} standing for one tier's ranked matches and the other `parts`)."""
+        sql, params = self.matches(tier)
         with self.planned(), connections[self.queryset.db].cursor() as cursor:
             cursor.execute(sql_template.format(ranked=sql, **parts), [*params, *extra_params])
             return cursor.fetchall()
@@ -180,9 +181,10 @@ class RankedQueryCompilerMixin:
         return RowShape.of(self.queryset)
 
 
-def count_limit():
-    """The number of matches a search counts up to (settings.SEARCH_COUNT_LIMIT); above it, "more than" it."""
-    return settings.SEARCH_COUNT_LIMIT
+def counted_up_to(compiler):
+    """The number of matches the search of `compiler` counts up to (its count_limit, else
+    settings.SEARCH_COUNT_LIMIT); above it, "more than" it."""
+    return getattr(compiler, "count_limit", None) or settings.SEARCH_COUNT_LIMIT
 
 
 def page_order(row):
@@ -343,13 +345,15 @@ class RankedResultsMixin:
         super().__init__(backend, query_compiler, *args, **kwargs)
         query_compiler.backend = backend
 
-    def whole_first(self, whole_query, facets=False):
+    def whole_first(self, whole_query, facets=False, count_limit=None):
         """These results with the matches of `whole_query` as well first (None: every match counts as whole);
         `whole_count()` says how many there are. With `facets`, the statement that ranks the first page counts
-        the facets too (a caller that shows none, such as the API, does not pay for them)."""
+        the facets too (a caller that shows none does not pay for them). The matches are counted up to
+        `count_limit` (None: settings.SEARCH_COUNT_LIMIT)."""
         compiler = self.query_compiler
         compiler.whole_query = whole_query
         compiler.facets_wanted = facets
+        compiler.count_limit = count_limit
         compiler.__dict__.pop("_matches", None)
         return self
 
@@ -413,8 +417,7 @@ class RankedResultsMixin:
                 table=quote(meta.db_table),
                 pk=quote(meta.pk.column),
             )
-        # With facets, every match is counted: its groups must not be those of the first sites' matches alone.
-        rows = compiler.fetch(tier, self.PAGE_SQL, params, bounded=not names, allowed=allowed_sql, facets=facets)
+        rows = compiler.fetch(tier, self.PAGE_SQL, params, allowed=allowed_sql, facets=facets)
         page = sorted((row for row in rows if row[0] == self.PAGE), key=page_order)
         if names:
             self.count_facets(
@@ -447,14 +450,14 @@ class RankedResultsMixin:
             return super()._do_count()
         if compiler.total is None:
             compiler.total = compiler.count()
-        return min(compiler.total, count_limit())
+        return min(compiler.total, counted_up_to(compiler))
 
     def count_capped(self):
         """Whether more results match than count() says: it stopped at the count limit."""
         if not self.ranks:
             return False
         self.count()
-        return self.query_compiler.total > count_limit()
+        return self.query_compiler.total > counted_up_to(self.query_compiler)
 
     def facet(self, field_name):
         compiler = self.query_compiler

@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Q
 from wagtail.models import Page, Site
 
+from guides.models import GuideIndexPage
 from guides.models.querysets import on_sites, path_ranges
 from guides.models.site_settings import SiteSettings
 from search import service
@@ -56,6 +57,21 @@ def test_the_province_scope_covers_the_sites_below(two_cities):
     assert titles(province, scope=service.PROVINCE)[0] == ["渔船登记证变更"]
     assert titles(north, scope=service.PROVINCE)[0] == ["渔船登记证变更"]  # a city has no sites below
     assert titles(south, scope=service.PROVINCE)[0] == ["渔船登记证核发"]
+
+
+def test_the_province_counts_up_to_its_own_limit(two_cities, search_index, settings):
+    """Over several sites the search counts up to SEARCH_PROVINCE_COUNT_LIMIT, and above it shows no facets (they
+    would count the matches counted, not the results); a site's own search counts up to SEARCH_COUNT_LIMIT."""
+    _south, north, province = two_cities
+    make_guide(GuideIndexPage.objects.descendant_of(north.root_page).get(), title="渔船登记证注销")
+    search_index.refresh()
+    settings.SEARCH_PROVINCE_COUNT_LIMIT = 1
+    _found, wide = titles(province, scope=service.PROVINCE)
+    assert (wide.total, wide.capped, wide.facets) == (1, True, {})
+    for scope in ("", service.PROVINCE):  # the city has no sites below: its province is itself
+        _found, own = titles(north, scope=scope)
+        assert (own.total, own.capped) == (2, False)
+        assert sum(option["count"] for option in own.facets["online"]) == 2
 
 
 @pytest.mark.skipif(
