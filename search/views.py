@@ -54,9 +54,9 @@ def as_it_is(view):
 
 def refused_search_page(request, message):
     """The search page saying why its parameters were refused (a 400), with what the citizen typed still in the box
-    to search again without the wrong filter."""
-    typed = {"q": service.typed_query(request.GET)}
-    return render(request, PAGE_TEMPLATE, {"error": message, "params": typed}, status=400)
+    to search again without the wrong filter: the params of a search for the typed query alone on the request's site."""
+    params = service.SearchParams(q=service.typed_query(request.GET), site=Site.find_for_request(request))
+    return render(request, PAGE_TEMPLATE, {"error": message, "params": params}, status=400)
 
 
 @with_search_params(refused_search_page, cache=as_it_is)

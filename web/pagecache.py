@@ -490,9 +490,6 @@ class PublicPageCacheMiddleware:
             cached = kept_copy(local_copies, key, generation)
             return None if cached is None else answer(request, cached, generation)
 
-        found = kept()
-        if found is not None:
-            return found
         return renders.once(key, kept, lambda: self.render(request, key, generation))
 
     def render(self, request, key, generation):
@@ -525,9 +522,6 @@ class PublicPageCacheMiddleware:
                 hit_handlers[handler](request, meta)
             return answer(request, cached, generation)
 
-        found = kept()
-        if found is not None:
-            return found
         return renders.once(key, kept, lambda: self.render_variant(request, key, generation))
 
     def render_variant(self, request, key, generation):

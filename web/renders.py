@@ -29,8 +29,11 @@ class Renders:
         self.under_way = {}  # key -> threading.Event, set when its render ended
 
     def once(self, key, find, render):
-        """The response for `key`: `render()` if no other thread is rendering it, else `find()` once that render
-        ended (None: nothing kept), else `render()` after all."""
+        """The response for `key`: what `find()` has kept (None: nothing), else `render()` if no other thread is
+        rendering it, else `find()` once that render ended, else `render()` after all."""
+        found = find()
+        if found is not None:
+            return found
         with self.lock:
             done = self.under_way.get(key)
             leading = done is None

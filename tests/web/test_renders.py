@@ -6,6 +6,7 @@ import threading
 import time
 
 import pytest
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import RequestFactory
 
@@ -28,6 +29,7 @@ def shared_cache(request, settings, db, monkeypatch):
     request.getfixturevalue("page_caches")
     monkeypatch.setattr(LocalCopies, "GENERATION_SECONDS", 3600)
     local_copies.current_generation()
+    return request.param
 
 
 def site_rendering(rendered, page=lambda request: HttpResponse(f"<p>{request.get_full_path()}</p>")):
@@ -83,3 +85,34 @@ def test_a_render_that_keeps_nothing_lets_the_others_render_at_once(monkeypatch)
     assert len(rendered) == VISITORS
     assert {response.status_code for response in responses} == {503}
     assert time.monotonic() - started < renders.WAIT_SECONDS
+
+
+def redis_commands(monkeypatch):
+    """The names of the commands sent to the shared Redis from now on (each one round trip)."""
+    client, sent = caches["default"]._cache.get_client(), []
+    send = client.execute_command
+    monkeypatch.setattr(
+        client, "execute_command", lambda *args, **options: sent.append(args[0]) or send(*args, **options)
+    )
+    return sent
+
+
+@pytest.mark.parametrize("path", ["/search/?q=new+query", "/guides/new-guide/"])
+def test_a_kept_page_costs_one_read_of_the_shared_cache_in_a_process_that_lacks_it_and_none_in_one_that_has_it(
+    shared_cache, path, monkeypatch
+):
+    if shared_cache != "redis":
+        pytest.skip("counts the commands sent to Redis")
+    rendered = []
+    site = site_rendering(rendered)
+    sent = redis_commands(monkeypatch)
+    site(RequestFactory().get(path))
+    assert sent == ["GET", "SET"]  # looked up, rendered, kept
+    sent.clear()
+    site(RequestFactory().get(path))
+    assert sent == []  # this process's copy
+    local_copies.clear()  # another process
+    local_copies.current_generation()
+    site(RequestFactory().get(path))
+    assert sent == ["GET"]
+    assert rendered == [path]
