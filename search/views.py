@@ -54,8 +54,14 @@ def as_it_is(view):
 
 def refused_search_page(request, message):
     """The search page saying why its parameters were refused (a 400), with what the citizen typed still in the box
-    to search again without the wrong filter: the params of a search for the typed query alone on the request's site."""
-    params = service.SearchParams(q=service.typed_query(request.GET), site=Site.find_for_request(request))
+    to search again without the wrong filter: the params of a search for the typed query alone, over the sites it
+    covered (the request's site, or the province when the scope asked for was one)."""
+    scope = request.GET.get("scope", "")
+    params = service.SearchParams(
+        q=service.typed_query(request.GET),
+        site=Site.find_for_request(request),
+        scope=scope if scope in service.SCOPES else "",
+    )
     return render(request, PAGE_TEMPLATE, {"error": message, "params": params}, status=400)
 
 

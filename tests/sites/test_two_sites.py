@@ -162,15 +162,18 @@ def search_form(html):
 
 
 def test_a_refused_province_search_offers_the_form_of_a_search_for_what_was_typed(client, cities):
-    """A province search with a wrong filter is refused with the results page's form for the typed query alone: the
-    query in the box, the site's own scope (no hidden scope field)."""
+    """A province search with a wrong filter is refused with the results page's form for the typed query alone over
+    the province: the query in the box and the scope kept; a scope that is none is dropped."""
     province, _index = add_site("province.example", "某某省")
     SiteSettings.objects.filter(site=cities[NORTH][0]).update(parent_site=province)
     refused = get(client, "province.example", "/search/", q=NORTH_GUIDE, scope="province", online="bad")
     assert refused.status_code == 400
     form = search_form(refused.content.decode())
-    assert form == search_form(text(client, "province.example", "/search/", q=NORTH_GUIDE))
-    assert f'value="{NORTH_GUIDE}"' in form and 'name="scope"' not in form
+    assert form == search_form(text(client, "province.example", "/search/", q=NORTH_GUIDE, scope="province"))
+    assert f'value="{NORTH_GUIDE}"' in form and 'name="scope" value="province"' in form
+    refused = get(client, "province.example", "/search/", q=NORTH_GUIDE, scope="<b>", online="bad")
+    assert refused.status_code == 400
+    assert 'name="scope"' not in search_form(refused.content.decode())
 
 
 def test_a_site_cannot_be_placed_below_itself_or_its_own_sites(cities):
