@@ -98,7 +98,9 @@ def render_search_page(request, params):
         "chosen_filters": sum(option["selected"] for _heading, options in facets for option in options),
         "pages": _page_links(params, outcome.page, outcome.capped),
         # Above the count limit no facet counts the results: the chosen filters can still be undone.
-        "unfiltered": "?" + params.query_string(**dict.fromkeys(params.chosen, ""), page="") if params.chosen else None,
+        "unfiltered": "?" + params.query_string(**dict.fromkeys(params.chosen, ""), page="")
+        if outcome.capped and params.chosen
+        else None,
         "scope_link": params.scope_link(),
     }
     if outcome.query and params.page == 1:
