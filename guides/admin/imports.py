@@ -79,8 +79,8 @@ class UploadForm(SiteForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > importexport.MAX_BYTES:
-            raise forms.ValidationError(_("文件超过 5 MB，请分批导入"))
+        if upload.size > importexport.UPLOAD.bytes:
+            raise forms.ValidationError(importexport.too_large(importexport.UPLOAD))
         return upload
 
 

@@ -25,18 +25,20 @@ from web.sites import default_site_id
 from .parse import parse
 from .plan import IMPORT_NOTE, Plan, apply, build_plan
 from .problems import ImportRefused, Problem, report
-from .readers import FORMATS, MAX_BYTES, read
+from .readers import FORMATS, ON_SERVER, UPLOAD, read, too_large
 from .writers import CONTENT_TYPES, streamed_records, write
 
 __all__ = [
     "CONTENT_TYPES",
     "FORMATS",
     "IMPORT_NOTE",
-    "MAX_BYTES",
+    "ON_SERVER",
+    "UPLOAD",
     "ImportRefused",
     "Plan",
     "chosen_site",
     "export_guides",
+    "too_large",
     "import_guides",
     "report",
     "site_guides",
@@ -67,9 +69,9 @@ def export_guides(fmt, guides):
     return write(streamed_records(guides), fmt)
 
 
-def import_guides(data, filename, fmt=None, dry_run=False, user=None, site=None):
+def import_guides(data, filename, fmt=None, dry_run=False, user=None, site=None, limits=UPLOAD):
     site = site or chosen_site("")
-    tables = read(data, filename, fmt)
+    tables = read(data, filename, fmt, limits)
     records, problems = parse(tables)
     try:
         plan = build_plan(records, site)

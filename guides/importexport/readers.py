@@ -3,10 +3,11 @@
 Everything about the file itself is checked here: size, emptiness, format, text encoding, sheets and headers.
 A file that fails these checks is refused whole (ImportRefused). Cell values are read in parse.py.
 
-Untrusted files cost bounded work: an upload is at most MAX_BYTES; an XLSX (a zip) may unpack to at most
-MAX_UNPACKED_BYTES, checked on the sizes the zip declares before openpyxl opens it and again while every member
-is read (a zip that lies about its sizes is refused as damaged); JSON may nest only as deep as Python's parser
-allows. A worksheet is read by its cells, not by the size its `<dimension>` declares.
+Untrusted files cost bounded work (Limits: UPLOAD through the admin, ON_SERVER for the command): a file is at most
+`bytes` long and a table `rows` long; an XLSX (a zip) may unpack to at most `unpacked_bytes`, checked on the sizes
+the zip declares before openpyxl opens it and again while every member is read (a zip that lies about its sizes is
+refused as damaged); JSON may nest only as deep as Python's parser allows. A worksheet is read by its cells, not by
+the size its `<dimension>` declares.
 """
 
 import csv
@@ -23,14 +24,31 @@ from .columns import ADDED_LATER, TABLES
 from .formulas import restore
 from .problems import ImportRefused, Location, Problem, refuse
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_ZIP_MEMBERS = 1000
-MAX_ROWS = 20000
 MAX_LISTED_CELLS = 50
 FORMATS = ("xlsx", "csv", "json")
 RECORD_TYPE = "记录类型"
 BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of one file an import reads: its bytes, an XLSX's bytes unpacked, the rows of one table."""
+
+    bytes: int
+    unpacked_bytes: int
+    rows: int
+
+    def megabytes(self):
+        return self.bytes // (1024 * 1024)
+
+
+MIB = 1024 * 1024
+# An upload through the admin, read and previewed within a web request: a city's list.
+UPLOAD = Limits(bytes=5 * MIB, unpacked_bytes=50 * MIB, rows=20_000)
+# A file the operator imports on the server (the import_guides command), such as a province's list: 10,000 guides
+# made 8.6 MB of CSV in benchmarks/province.py, more than an upload may be.
+ON_SERVER = Limits(bytes=64 * MIB, unpacked_bytes=640 * MIB, rows=400_000)
 
 
 @dataclass(frozen=True)
@@ -54,22 +72,27 @@ def format_of(filename, fmt=None):
     return fmt
 
 
-def read(data, filename, fmt=None):
-    """Tables from the bytes of an uploaded or local file."""
+def read(data, filename, fmt=None, limits=UPLOAD):
+    """Tables from the bytes of an uploaded or local file, read within `limits`."""
     fmt = format_of(filename, fmt)
-    if len(data) > MAX_BYTES:
-        refuse(_("文件超过 %(mb)s MB，请分批导入") % {"mb": MAX_BYTES // (1024 * 1024)})
+    if len(data) > limits.bytes:
+        refuse(too_large(limits))
     if not data.strip():
         refuse(_("文件是空的"))
-    tables = {"xlsx": _read_xlsx, "csv": _read_csv, "json": _read_json}[fmt](data)
+    tables = {"xlsx": _read_xlsx, "csv": _read_csv, "json": _read_json}[fmt](data, limits)
     if not tables.rows["guides"]:
         refuse(_("文件中没有任何事项"))
     return tables
 
 
-def _check_row_count(count):
-    if count > MAX_ROWS:
-        refuse(_("行数超过 %(max)s 行，请分批导入") % {"max": MAX_ROWS})
+def too_large(limits):
+    """The message refusing a file longer than `limits` allow."""
+    return _("文件超过 %(mb)s MB，请分批导入") % {"mb": limits.megabytes()}
+
+
+def _check_row_count(count, limits):
+    if count > limits.rows:
+        refuse(_("行数超过 %(max)s 行，请分批导入") % {"max": limits.rows})
 
 
 def _header_map(headers, columns, where):
@@ -104,15 +127,16 @@ def _is_empty(cells):
     return all(cell is None or not str(cell).strip() for cell in cells)
 
 
-def _check_unpacked_size(data):
-    """Refuse an XLSX that would unpack to more than MAX_UNPACKED_BYTES (a zip bomb), before openpyxl opens it."""
+def _check_unpacked_size(data, limits):
+    """Refuse an XLSX that would unpack to more than `limits` allow (a zip bomb), before openpyxl opens it."""
+    most = limits.unpacked_bytes
     too_large = _("Excel 文件解压后超过 %(mb)s MB（可能含有超大的单元格或隐藏内容），请检查后分批导入") % {
-        "mb": MAX_UNPACKED_BYTES // (1024 * 1024)
+        "mb": most // MIB
     }
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-            if len(members) > MAX_ZIP_MEMBERS or sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+            if len(members) > MAX_ZIP_MEMBERS or sum(member.file_size for member in members) > most:
                 refuse(too_large)
             # The declared sizes may lie: count what each member really unpacks to. (zipfile stops a member at its
             # declared size and then fails its checksum, so a lie ends as BadZipFile below.)
@@ -121,17 +145,17 @@ def _check_unpacked_size(data):
                 with archive.open(member) as stream:
                     while chunk := stream.read(1024 * 1024):
                         unpacked += len(chunk)
-                        if unpacked > MAX_UNPACKED_BYTES:
+                        if unpacked > most:
                             refuse(too_large)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
         # RuntimeError: an encrypted member; NotImplementedError: a compression zipfile cannot unpack.
         refuse(_("无法作为 Excel 文件（.xlsx）打开：文件已损坏或不是 .xlsx 格式"))
 
 
-def _read_xlsx(data):
-    _check_unpacked_size(data)
+def _read_xlsx(data, limits):
+    _check_unpacked_size(data, limits)
     try:
-        return _xlsx_tables(data)
+        return _xlsx_tables(data, limits)
     except ImportRefused:
         raise
     except Exception:
@@ -140,7 +164,7 @@ def _read_xlsx(data):
         refuse(_("无法作为 Excel 文件（.xlsx）打开：文件已损坏或不是 .xlsx 格式"))
 
 
-def _xlsx_tables(data):
+def _xlsx_tables(data, limits):
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     tables = Tables()
     missing = [sheet for sheet, _columns in TABLES.values() if sheet not in workbook.sheetnames]
@@ -156,7 +180,7 @@ def _xlsx_tables(data):
         header = next(rows, None) or ()
         keys = _header_map(header, columns, _("「%(sheet)s」表第 1 行") % {"sheet": sheet})
         for number, cells in enumerate(rows, start=2):
-            _check_row_count(number - 1)
+            _check_row_count(number - 1, limits)
             if not _is_empty(cells):
                 text = _("「%(sheet)s」表第 %(row)s 行") % {"sheet": sheet, "row": number}
                 tables.rows[name].append(Row(Location(text, (table_number, number)), _row_values(cells, keys)))
@@ -216,7 +240,7 @@ def _undecodable_cells(text):
     raise ImportRefused(problems)
 
 
-def _read_csv(data):
+def _read_csv(data, limits):
     tables = Tables()
     text = _decode_csv(data, tables)
     try:
@@ -234,7 +258,7 @@ def _read_csv(data):
         key_maps = {name: _csv_keys(header, columns, type_position) for name, (_sheet, columns) in TABLES.items()}
         problems = []
         for number, cells in enumerate(reader, start=2):
-            _check_row_count(number - 1)
+            _check_row_count(number - 1, limits)
             if _is_empty(cells):
                 continue
             location = Location(_("第 %(row)s 行") % {"row": number}, (number,))
@@ -266,7 +290,7 @@ def _check_csv_headers(header):
         refuse(_("第 1 行有未知的列：%(columns)s") % {"columns": "、".join(f"「{cell}」" for cell in unknown)})
 
 
-def _read_json(data):
+def _read_json(data, limits):
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as error:
@@ -275,7 +299,7 @@ def _read_json(data):
         refuse(_("JSON 文件嵌套的层数太多，无法读取：实施清单只有 事项 › 材料/收费 两层"))
     if not isinstance(document, dict) or not isinstance(document.get("guides"), list):
         refuse(_('JSON 文件应为 {"guides": [...]} 的形式'))
-    _check_row_count(len(document["guides"]))
+    _check_row_count(len(document["guides"]), limits)
     tables, problems = Tables(), []
     for number, guide in enumerate(document["guides"], start=1):
         location = Location(_("第 %(number)s 条事项") % {"number": number}, (number,))
@@ -289,7 +313,7 @@ def _read_json(data):
             if not isinstance(children[name], list):
                 problems.append(Problem(location, _("“%(key)s”应为列表") % {"key": name}))
                 continue
-            _check_row_count(len(tables.rows[name]) + len(children[name]))
+            _check_row_count(len(tables.rows[name]) + len(children[name]), limits)
             for index, child in enumerate(children[name], start=1):
                 text = _("%(guide)s的第 %(index)s 项%(label)s") % {"guide": location, "index": index, "label": label}
                 where = Location(text, (number, table_number, index))

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from guides.importexport import FORMATS, MAX_BYTES, ImportRefused, chosen_site, import_guides, report
+from guides.importexport import FORMATS, ON_SERVER, ImportRefused, chosen_site, import_guides, report, too_large
 
 
 class Command(BaseCommand):
@@ -26,11 +26,13 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"找不到文件 {file}")
-        if path.stat().st_size > MAX_BYTES:
-            raise CommandError(f"文件超过 {MAX_BYTES // (1024 * 1024)} MB，请分批导入；没有做任何修改")
+        if path.stat().st_size > ON_SERVER.bytes:
+            raise CommandError(f"{too_large(ON_SERVER)}；没有做任何修改")
         try:
             chosen = chosen_site(site)
-            plan = import_guides(path.read_bytes(), path.name, fmt=format, dry_run=dry_run, site=chosen)
+            plan = import_guides(
+                path.read_bytes(), path.name, fmt=format, dry_run=dry_run, site=chosen, limits=ON_SERVER
+            )
         except ImportRefused as refused:
             self.stderr.write(report(refused.problems))
             raise CommandError(f"导入被拒绝（{len(refused.problems)} 个问题），没有做任何修改") from None

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Revision
 
-from guides.importexport import ImportRefused, export_guides, import_guides
+from guides.importexport import UPLOAD, ImportRefused, export_guides, import_guides
 from guides.models import GuidePage, GuideUpdate
 
 
@@ -39,10 +39,10 @@ def edited_csv(change):
     return output.getvalue().encode()
 
 
-def refused_report(data, filename):
+def refused_report(data, filename, limits=UPLOAD):
     """The report of an import refused at preview (a dry run): nothing may first fail at confirm."""
     with pytest.raises(ImportRefused) as refused:
-        import_guides(data, filename, dry_run=True)
+        import_guides(data, filename, dry_run=True, limits=limits)
     return str(refused.value)
 
 

@@ -124,8 +124,8 @@ def test_an_xlsx_that_unpacks_too_large_is_refused_before_it_is_opened(content, 
         raise AssertionError("openpyxl must not open it")
 
     monkeypatch.setattr(readers, "load_workbook", never)
-    data = _zip_with("xl/worksheets/sheet2.xml", readers.MAX_UNPACKED_BYTES + 1024 * 1024)
-    assert len(data) < readers.MAX_BYTES
+    data = _zip_with("xl/worksheets/sheet2.xml", readers.UPLOAD.unpacked_bytes + 1024 * 1024)
+    assert len(data) < readers.UPLOAD.bytes
     started = time.monotonic()
     assert "解压后超过" in refused_report(data, "list.xlsx")
     assert time.monotonic() - started < 5
