@@ -17,7 +17,7 @@ production (each process derives a scope's page queryset once per content genera
 search.service.visible_guides); the commitments board page and API, the sitemap index and
 its guides section and the open-data CSV, each through Django's test client on its real URL with a city's Host;
 and last the import of a 10,000-guide implementation list (the portal's guides, twice, under new item codes)
-through guides.importexport into the portal.
+through guides.importexport into the portal, then rolled back.
 Every figure is printed with the 1-minute load average beside it: the machine is shared.
 """
 
@@ -244,12 +244,18 @@ def import_list(count):
     return write(copies, "csv")
 
 
-def measure_import(count, aliases):
-    """The import of `count` new guides into the portal, as in production: indexed into the database backend
-    and each engine measured, with the page caches on."""
-    from django.conf import settings
+class RolledBack(Exception):
+    """Raised to undo the timed import: the province stays as built, for the next `measure`."""
 
-    from guides.importexport import ImportRefused, import_guides, report
+
+def measure_import(count, aliases):
+    """The import of `count` new guides into the portal, as the import_guides command runs it (ON_SERVER's limits):
+    indexed into the database backend and each engine measured, with the page caches on; then rolled back in the
+    database (not in the engines)."""
+    from django.conf import settings
+    from django.db import transaction
+
+    from guides.importexport import ON_SERVER, ImportRefused, import_guides, report
 
     data = import_list(count)
     for alias in aliases:
@@ -257,11 +263,15 @@ def measure_import(count, aliases):
     settings.PAGE_CACHE_SECONDS = 3600
     started, cpu = time.perf_counter(), time.process_time()
     try:
-        plan = import_guides(data, "implementation-list.csv")
+        with transaction.atomic():
+            plan = import_guides(data, "implementation-list.csv", limits=ON_SERVER)
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+            raise RolledBack
     except ImportRefused as refused:
         row(f"import of {count:,} guides ({len(data):,} bytes CSV)", f"refused: {report(refused.problems[:3])}")
         return
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    except RolledBack:
+        pass
     indexed = ", ".join(benchsetup.engine_label(alias) for alias in aliases) or "no search backend"
     row(
         f"import of {count:,} new guides ({len(data) / 2**20:.1f} MiB CSV) into the portal, indexed into {indexed}",
