@@ -213,5 +213,7 @@ def test_a_sites_reviewers_read_only_their_sites_feedback(cities, django_user_mo
     assert listing.status_code == 200
     assert "north错" in listing.content.decode()
     assert "south错" not in listing.content.decode()
+    # The department filter offers the departments of the reviewer's sites only (each site has its own 公安局).
+    assert "江北市公安局" in listing.content.decode() and "江南市公安局" not in listing.content.decode()
     south = Feedback.objects.get(comment="south错")
     assert client_for(reviewer).get(reverse("wagtailsnippets_guides_feedback:edit", args=[south.pk])).status_code == 404
