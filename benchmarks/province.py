@@ -11,7 +11,8 @@
 `build` writes the guides in bulk with computed tree paths (benchmarks/synthetic.py), then times `update_index`
 on our database backend and on each engine (indexes named after the database: zhinan_scale_<engine>_…).
 `measure` times ranked search (query analysis, total and first page; no facets) within one site (the 20 sites in
-turn) and over the whole province (the portal, scope=province) for a Zipf query mix (benchmarks/querymix.py) on
+turn) and over the whole province (the portal, scope=province), then over the province with the facets and with a
+department code chosen (each site's department of that code), for a Zipf query mix (benchmarks/querymix.py) on
 every backend, with the page caches on as in production (each process derives a scope's page queryset once per
 content generation: search.service.visible_guides); the commitments board page and API, the sitemap index and
 its guides section and the open-data CSV, each through Django's test client on its real URL with a city's Host;
@@ -128,7 +129,7 @@ def percentiles(timings):
     return f"p50 {benchsetup.percentile(ms, 0.5):.1f} ms, p95 {benchsetup.percentile(ms, 0.95):.1f} ms"
 
 
-def time_searches(alias, queries, params_of):
+def time_searches(alias, queries, params_of, facets=False):
     from wagtail.search.backends import get_search_backend
 
     from search import service, vocabulary
@@ -139,7 +140,7 @@ def time_searches(alias, queries, params_of):
     timings = []
     for number, query in enumerate(queries):
         started = time.perf_counter()
-        service.run_search(backend, params_of(number, query), analyse_query(vocab, query), False)
+        service.run_search(backend, params_of(number, query), analyse_query(vocab, query), facets)
         timings.append(time.perf_counter() - started)
     return timings
 
@@ -159,11 +160,20 @@ def measure_search(aliases, count):
         label = benchsetup.engine_label(alias)
         one_site = lambda number, q: SearchParams(q=q, site=sites[number % len(sites)])  # noqa: E731
         province = lambda number, q: SearchParams(q=q, site=portal, scope=SCOPE_PROVINCE)  # noqa: E731
-        for what, params_of in (("one site", one_site), ("whole province (scope=province)", province)):
-            time_searches(alias, queries[:30], params_of)  # warm connections, caches and the vocabulary
+        # Every site has its own department under each code (synthetic.make_departments): bench03 is 20 of them.
+        chosen = lambda number, q: SearchParams(  # noqa: E731
+            q=q, site=portal, scope=SCOPE_PROVINCE, chosen={"department": "bench03"}
+        )
+        for what, params_of, facets in (
+            ("one site", one_site, False),
+            ("whole province (scope=province)", province, False),
+            ("whole province, with facets", province, True),
+            ("whole province, department=bench03 (each site's), with facets", chosen, True),
+        ):
+            time_searches(alias, queries[:30], params_of, facets)  # warm connections, caches and the vocabulary
             row(
                 f"ranked search, {what}, {label}, {count} queries",
-                percentiles(time_searches(alias, queries, params_of)),
+                percentiles(time_searches(alias, queries, params_of, facets)),
             )
 
 
