@@ -110,10 +110,11 @@ def apply(guides, chosen):
 
 
 def search_lookups(chosen, department_ids):
-    """The chosen filters as lookups on GuidePage's search FilterFields; `department_ids` maps code to id."""
+    """The chosen filters as lookups on GuidePage's search FilterFields; `department_ids`: the ids of the
+    departments the chosen code names on the sites searched (one on a site, one per site over a province)."""
     found = lookups({param: value for param, value in chosen.items() if param in SEARCHABLE})
-    if "department__code" in found:
-        found["department"] = department_ids[found.pop("department__code")]
+    if found.pop("department__code", None) is not None:
+        found["department__in"] = department_ids
     return found
 
 

@@ -101,11 +101,14 @@ class SearchParams:
         return settings.SEARCH_COUNT_LIMIT
 
     def lookups(self):
-        """Lookups on GuidePage's search FilterFields for the chosen filters."""
+        """Lookups on GuidePage's search FilterFields for the chosen filters. A department code means every
+        department with that code on the sites searched: each site has its own (a county's 公安局 is `gongan` as
+        the city's is), and a province-wide search covers them all."""
         if not self.chosen:
             return {}
-        departments = Department.objects.on(self.sites).values_list("code", "pk")
-        return filters.search_lookups(self.chosen, dict(departments))
+        code = self.chosen.get("department")
+        named = Department.objects.on(self.sites).filter(code=code).values_list("pk", flat=True) if code else []
+        return filters.search_lookups(self.chosen, list(named))
 
     def selected(self, name):
         """The URL value of filter `name` ("department", "audience", "online", "free", …), or ""."""
@@ -263,8 +266,7 @@ def facet_options(name, counts):
     """[{"value", "label", "count"}] for one facet, from the engine's {raw value: count}."""
     labels = facet_labels(get_language())
     if name == "department":
-        departments = department_names()
-        labelled = {departments[key][0]: (departments[key][1], n) for key, n in counts.items() if key in departments}
+        labelled = department_options(counts)
     elif name == "free":
         labelled = {"1" if key else "0": (labels["free"][bool(key)], n) for key, n in counts.items() if n}
     elif name == "audience":  # as the filter means it: a guide for both counts for persons and for businesses
@@ -291,11 +293,39 @@ def facet_labels(language):
     }
 
 
+def department_options(counts):
+    """{code: (label, count)} from the engine's {department pk: count}. The filter takes a code, which each site
+    gives its own department (a province-wide search finds every county's 公安 under `gongan`): one option per
+    code, counting the guides of all its departments."""
+    departments = department_names()
+    by_code = {}
+    for pk, n in counts.items():
+        if pk in departments:
+            code, name, short_name = departments[pk]
+            by_code.setdefault(code, []).append((name, short_name, n))
+    return {code: (department_label(found), sum(n for *_names, n in found)) for code, found in by_code.items()}
+
+
+def department_label(found):
+    """The label of one code's option from its departments' [(name, short name, count)]: their name when they
+    share it (always on one site: one department a code), else their short name when they share it (公安), else
+    the name of the one with the most guides and how many departments the option covers."""
+    for shared in ({name for name, _short, _n in found}, {short for _name, short, _n in found}):
+        if len(shared) == 1:
+            return shared.pop()
+    most = max(found, key=lambda department: department[2])
+    return _("%(name)s等 %(count)s 个部门") % {"name": most[0], "count": len(found)}
+
+
 def department_names():
-    """{pk: (code, name)} of every department, kept for the content generation (a change to one starts a new one)."""
+    """{pk: (code, name, short name)} of every department, kept for the content generation (a change to one starts
+    a new one)."""
     return _kept.get(
         "departments",
-        lambda: {pk: (code, name) for pk, code, name in Department.objects.values_list("pk", "code", "name")},
+        lambda: {
+            pk: (code, name, short)
+            for pk, code, name, short in Department.objects.values_list("pk", "code", "name", "short_name")
+        },
     )
 
 

@@ -101,7 +101,11 @@ def _editor_group(department):
     link = DepartmentEditors.objects.filter(department=department).select_related("group").first()
     if link:
         return link.group
-    group, _created = Group.objects.get_or_create(name=editor_group_name(department))
+    name = editor_group_name(department)
+    if DepartmentEditors.objects.filter(group__name=name).exists():  # another site's department of the same name
+        site = department.site
+        name = _("%(group)s（%(site)s）") % {"group": name, "site": site.site_name or site.hostname}
+    group, _created = Group.objects.get_or_create(name=name)
     DepartmentEditors.objects.create(department=department, group=group)
     return group
 
@@ -171,7 +175,8 @@ def _site_review(site, indexes, default):
 
 
 def create_demo_users(password=None, departments=2):
-    """Demo accounts: an editor for each of the first `departments` departments and one reviewer.
+    """Demo accounts: an editor for each of the default site's first `departments` departments (every site has
+    its own under the same codes) and one reviewer.
 
     Existing accounts keep their password. Returns [(username, group name)] and the password given to the
     accounts created now (generated when not given; None when every account existed already).
@@ -180,7 +185,7 @@ def create_demo_users(password=None, departments=2):
     accounts = [("reviewer", Group.objects.get(name=REVIEWERS))]
     accounts += [
         (f"editor-{department.code}", _editor_group(department))
-        for department in Department.objects.all()[:departments]
+        for department in Department.objects.filter(site__is_default_site=True)[:departments]
     ]
     created_any = False
     for username, group in accounts:

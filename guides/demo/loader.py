@@ -2,10 +2,11 @@
 
 Every data row is a dict keyed by model field names. A foreign key, page reference or many-to-many value is
 written as the natural key of the object it points at (see NATURAL_KEYS); a child relation (materials,
-fees, opening hours, …) is a list of row dicts. Objects are found by their identity (Department.code,
-ServiceHall.name, Material.name, CatalogueItem.code, GuidePage.item_code, any other page's slug under its
-parent); an object whose fields already match its data is left alone, so a second run writes nothing and adds
-no revisions. The catalogue (事项目录) is made from the demo guides (catalogue.py), and each guide implements its item.
+fees, opening hours, …) is a list of row dicts. Objects are found by their identity (Department.code and
+ServiceHall.name among the default site's, Material.name, CatalogueItem.code, GuidePage.item_code, any other
+page's slug under its parent); an object whose fields already match its data is left alone, so a second run
+writes nothing and adds no revisions. The catalogue (事项目录) is made from the demo guides (catalogue.py), and
+each guide implements its item.
 """
 
 from collections import Counter
@@ -82,6 +83,9 @@ NATURAL_KEYS = {
     GuidePage: "title",
     get_document_model(): "title",
 }
+# A site's reference data: each site has its own under the codes and names every site uses (a county's 公安局 is
+# gongan as the city's is); the demo's are the default site's.
+SITE_OWNED = (Department, ServiceHall)
 SLUG_LENGTH = 60
 DEMO_UPDATE_NOTE = "演示数据更新"
 
@@ -131,7 +135,7 @@ class _Loader:
         ):
             for row in rows:
                 key = NATURAL_KEYS[model]
-                self.upsert(model.objects.filter(**{key: row[key]}).first(), model, row, lambda obj: obj.save())
+                self.upsert(_demo_rows(model).filter(**{key: row[key]}).first(), model, row, lambda obj: obj.save())
         self.upsert(
             SiteSettings.objects.filter(site=site).first(),
             partial(SiteSettings, site=site),
@@ -231,9 +235,15 @@ class _Loader:
         return home, site
 
 
+def _demo_rows(model):
+    """The rows among which the demo's natural keys identify its objects: the default site's for a site's
+    reference data (SITE_OWNED), else all."""
+    return model.objects.filter(site__is_default_site=True) if model in SITE_OWNED else model.objects.all()
+
+
 def _lookup(model, key):
     try:
-        return model.objects.get(**{NATURAL_KEYS[model]: key})
+        return _demo_rows(model).get(**{NATURAL_KEYS[model]: key})
     except model.DoesNotExist:
         raise DemoContentError(f"演示数据引用的{model._meta.verbose_name}「{key}」不存在") from None
 

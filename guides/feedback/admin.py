@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSe
 
 from guides.models import Department, Feedback, GuideUpdate
 from guides.models.feedback import needs_handling_q, overdue_q
-from guides.models.permissions import site_ids, writable_department_ids
+from guides.models.permissions import on_own_sites, site_ids, writable_department_ids
 
 
 def own_feedback(user, feedback=None):
@@ -30,9 +30,14 @@ def own_feedback(user, feedback=None):
     return feedback if sites is None else feedback.filter(guide__department__site_id__in=sites)
 
 
+def own_departments(request):
+    """The departments the inbox's filter offers: those of the user's sites (each site has its own 公安局)."""
+    return on_own_sites(Department.objects.all(), request.user)
+
+
 class FeedbackFilterSet(WagtailFilterSet):
     department = django_filters.ModelChoiceFilter(
-        label=_("实施部门"), field_name="guide__department", queryset=Department.objects.all()
+        label=_("实施部门"), field_name="guide__department", queryset=own_departments
     )
 
     class Meta:

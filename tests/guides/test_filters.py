@@ -49,6 +49,7 @@ def test_a_guide_for_both_is_shown_to_persons_and_to_businesses():
     assert filters.lookups({"audience": "both"}) == {"audience__in": ["both"]}
 
 
-def test_search_lookups_name_the_department_by_id():
+def test_search_lookups_name_the_departments_of_the_code_by_id():
     chosen = {"department": "gongan", "instant": "1", "exempt": "1"}
-    assert filters.search_lookups(chosen, {"gongan": 7}) == {"department": 7, "committed_limit_days": 0}
+    assert filters.search_lookups(chosen, [7, 9]) == {"department__in": [7, 9], "committed_limit_days": 0}
+    assert filters.search_lookups({"instant": "1"}, []) == {"committed_limit_days": 0}

@@ -176,3 +176,67 @@ def test_depth_is_used_only_when_no_page_is_outside_the_sites(row_of_sites, djan
     Page.add_root(instance=Page(title="另一棵树", slug="another-tree"))
     assert on_sites(every) != Q(depth__gt=1)
     assert len(found_on(every)) == 5
+
+
+@pytest.fixture
+def two_counties(search_index, settings):
+    """A province's portal and two counties below it, each with its own 公安 under the code every site uses
+    (`gongan`): 江东区's two guides, 江西区's one, and a 民政 guide of 江西区's."""
+    settings.ALLOWED_HOSTS = ["province.example", "east.example", "west.example"]
+    make_site()
+    province, _index = add_site("province.example", "某某省")
+    east, east_index = add_site("east.example", "江东区", parent=province)
+    west, west_index = add_site("west.example", "江西区", parent=province)
+    police = {
+        site: make_department(site=site, code="gongan", name=f"{city}公安分局", short_name="公安")
+        for site, city in ((east, "江东区"), (west, "江西区"))
+    }
+    make_guide(east_index, title="渔船登记证核发", department=police[east])
+    make_guide(east_index, title="渔船登记证变更", department=police[east])
+    make_guide(west_index, title="渔船登记证注销", department=police[west])
+    civil = make_department(site=west, code="minzheng", name="江西区民政局", short_name="民政")
+    make_guide(west_index, title="渔船登记困难补助", department=civil)
+    search_index.refresh()
+    return province, east, west
+
+
+def department_facet(outcome):
+    return [(option["value"], option["label"], option["count"]) for option in outcome.facets["department"]]
+
+
+def test_a_province_search_offers_each_department_code_once_counting_every_site(two_counties):
+    province, east, _west = two_counties
+    _found, outcome = titles(province, scope=service.PROVINCE)
+    assert department_facet(outcome) == [("gongan", "公安", 3), ("minzheng", "江西区民政局", 1)]
+    _found, outcome = titles(east)  # a county's own search: its own department, by its name
+    assert department_facet(outcome) == [("gongan", "江东区公安分局", 2)]
+
+
+def test_departments_that_share_no_name_are_labelled_by_the_one_with_the_most_guides():
+    found = [("江东区公安分局", "区公安分局", 1), ("江西县公安局", "县公安局", 2), ("江南区公安分局", "区公安分局", 2)]
+    assert service.department_label(found) == "江西县公安局等 3 个部门"  # the first of the most, and how many
+
+
+def test_a_department_chosen_over_the_province_is_every_sites_department_with_its_code(two_counties):
+    province, east, west = two_counties
+    chosen = service.parse_params({"q": "渔船登记", "scope": service.PROVINCE, "department": "gongan"}, province)
+    outcome = service.search(chosen, log=False)
+    assert sorted(guide.title for guide in outcome.page) == ["渔船登记证变更", "渔船登记证核发", "渔船登记证注销"]
+    assert department_facet(outcome) == [("gongan", "公安", 3)]
+    for site, own in ((east, ["渔船登记证变更", "渔船登记证核发"]), (west, ["渔船登记证注销"])):
+        chosen = service.parse_params({"q": "渔船登记", "department": "gongan"}, site)
+        assert sorted(guide.title for guide in service.search(chosen, log=False).page) == own
+
+
+def test_the_search_api_and_page_filter_and_count_a_department_over_the_province(client, two_counties):
+    widened = {"q": "渔船登记", "scope": service.PROVINCE}
+    found = client.get("/api/search/", {**widened, "department": "gongan"}, HTTP_HOST="province.example").json()
+    assert found["total"] == 3
+    assert {result["department"] for result in found["results"]} == {"江东区公安分局", "江西区公安分局"}
+    every = client.get("/api/search/", widened, HTTP_HOST="province.example").json()
+    assert [(option["value"], option["count"]) for option in every["facets"]["department"]] == [
+        ("gongan", 3),
+        ("minzheng", 1),
+    ]
+    page = client.get("/search/", widened, HTTP_HOST="province.example").content.decode()
+    assert '&amp;department=gongan">公安</a> (3)' in page

@@ -213,5 +213,28 @@ def test_a_sites_reviewers_read_only_their_sites_feedback(cities, django_user_mo
     assert listing.status_code == 200
     assert "north错" in listing.content.decode()
     assert "south错" not in listing.content.decode()
+    # The department filter offers the departments of the reviewer's sites only (each site has its own 公安局).
+    assert "江北市公安局" in listing.content.decode() and "江南市公安局" not in listing.content.decode()
     south = Feedback.objects.get(comment="south错")
     assert client_for(reviewer).get(reverse("wagtailsnippets_guides_feedback:edit", args=[south.pk])).status_code == 404
+
+
+def test_departments_of_one_name_on_two_sites_get_a_group_each(cities):
+    """A department's name is unique within its site only: another site's 公安局 gets its own editor group, not the
+    first one's (whose members would then write on both sites)."""
+    own = {side: make_department(name="公安局", code="gongan", site=cities[side]) for side in ("south", "north")}
+    roles.setup_roles()
+    roles.setup_roles()
+    groups = {side: DepartmentEditors.objects.get(department=department).group for side, department in own.items()}
+    assert groups["south"] != groups["north"]
+    for side in ("south", "north"):
+        granted = {grant.page_id for grant in GroupPagePermission.objects.filter(group=groups[side])}
+        assert granted == {cities[f"{side}_index"].pk}
+
+
+def test_the_demo_accounts_edit_for_the_default_sites_departments(cities):
+    """Every site has its departments under the same codes (both sites' 公安局 are `police` here): the demo's
+    editor-<code> accounts are the default site's, not one account in two sites' groups."""
+    roles.create_demo_users("pw")
+    editors = DepartmentEditors.objects.filter(group__user__username__startswith="editor-")
+    assert set(editors.values_list("department__site", flat=True)) == {cities["south"].pk}

@@ -14,6 +14,7 @@ from wagtail.models import Page, Revision, Site
 from guides import rules
 from guides.demo import documents, loader
 from guides.demo.common import SAMPLE
+from guides.demo.halls import HALLS
 from guides.demo.loader import DemoContentError, load, slug_for
 from guides.models import (
     CatalogueItem,
@@ -29,6 +30,8 @@ from guides.models import (
     TopicPage,
 )
 from guides.models.site_settings import SiteSettings
+from tests.factories import make_department, make_hall
+from tests.sites.builders import add_site
 
 REQUIRED_NAMES = [
     "居民身份证换领",
@@ -358,3 +361,17 @@ def test_the_demo_writes_its_site_settings_harmlessly(demo, db):
     assert site_settings.site_name and site_settings.city_name == "临江市" and site_settings.default_hall
     assert site_settings.hotline == "12345" and re.match(r"^0000-\d{4,8}$", site_settings.complaint_phone)
     assert site_settings.contact.endswith(".example") and not site_settings.base_url
+
+
+def test_loading_again_beside_another_site_leaves_its_departments_and_halls_alone(demo, db):
+    """Each site has its own departments under the codes every site uses (and may name a hall as the demo does):
+    the demo's rows are the default site's, so a second load neither takes the other site's for its own nor finds
+    two of them."""
+    north, _index = add_site("jiangbei.example", "江北市")
+    police = make_department(site=north, code="gongan", name="江北市公安局", short_name="公安", ordering=0)
+    hall = ServiceHall.objects.get(site__is_default_site=True, name=HALLS[0]["name"])
+    own_hall = make_hall(site=north, name=hall.name, address="江北市北岸路 1 号")
+    assert load()["updated"] == 0
+    police.refresh_from_db()
+    own_hall.refresh_from_db()
+    assert (police.name, own_hall.address) == ("江北市公安局", "江北市北岸路 1 号")
