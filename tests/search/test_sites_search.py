@@ -5,6 +5,7 @@ so a city's search never returns another site's guide, and scope=province covers
 import pytest
 from django.db import connection
 from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from guides.models.querysets import on_sites, path_ranges
@@ -160,3 +161,20 @@ def test_depth_is_used_only_when_no_page_is_outside_the_sites(row_of_sites, djan
     Page.add_root(instance=Page(title="另一棵树", slug="another-tree"))
     assert on_sites(every) != Q(depth__gt=1)
     assert len(found_on(every)) == 5
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql" or engine_configured(), reason="PostgreSQL's own search (the PostgreSQL run)"
+)
+def test_postgresql_checks_the_matches_of_a_search_over_every_site_in_an_index_alone(row_of_sites):
+    """Over sites that hold every page, the search checks each match's page by its id, live AND depth > 1:
+    search_live_page_ids holds all three (search migration 0006), so the check need not read the page's row.
+    (The planner takes that way where vacuum has marked the pages all-visible, which the test's rows never are.)"""
+    every_site = list(Site.objects.select_related("root_page"))
+    with CaptureQueriesContext(connection) as captured:
+        assert len(found_on(every_site)) == 5
+    ranked = next(each["sql"] for each in captured.captured_queries if "ts_rank" in each["sql"])
+    assert 'WHERE ("wagtailcore_page"."live" AND "wagtailcore_page"."depth" > 1)) AS allowed' in ranked
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_live_page_ids'")
+        assert cursor.fetchone()[0].endswith("wagtailcore_page USING btree (id) INCLUDE (depth) WHERE live")
