@@ -5,6 +5,8 @@ Runs on SQLite and on PostgreSQL (DATABASE_URL), against Wagtail's stock databas
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from modelsearch.query import And, Or, PlainText
 from wagtail.search.backends import get_search_backend
 
 from guides.models import GuidePage
@@ -215,3 +217,44 @@ def test_every_page_keeps_the_order_of_the_tiers(db, tiered, settings):
                     size,
                 )
                 assert page.count() == min(13, limit) and page.whole_count() == 4, (limit, start, size)
+
+
+# The whole query of a word spelt as two words (a PlainText wants all its words) and another: a guide answers it only
+# with both words of the first and the other, in its title or its text. Having any of the first word's lexemes is not
+# enough, so on PostgreSQL, where the narrowed words decide a whole match when every word is single lexemes, this
+# query keeps the exact test on the title and the text together.
+SPELT_IN_TWO = And([Or([PlainText("alpha beta")]), Or([PlainText("gamma")])])
+
+
+def spelt_in_two_search(backend):
+    matching = PlainText("alpha beta gamma", operator="or")
+    return backend.search(matching, GuidePage.objects.live().public(), operator="or").whole_first(SPELT_IN_TWO)
+
+
+def test_a_word_spelt_in_two_needs_both_for_a_whole_match(db, guide_index):
+    whole = make_guide(guide_index, title="alpha 证明", summary="gamma beta")
+    partial = make_guide(guide_index, title="alpha 证明", summary="gamma")  # not beta
+    results = spelt_in_two_search(get_search_backend())
+    assert [guide.pk for guide in results] == [whole.pk, partial.pk]
+    assert (results.count(), results.whole_count()) == (2, 1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plans (the PostgreSQL run)")
+def test_postgresql_tests_the_title_and_text_together_only_where_the_words_do_not_decide(db, tiered):
+    """不动产 抵押's words are single lexemes: their narrowed words decide a whole match, and no statement
+    concatenates the title and the text. A word spelt as two words does not decide it."""
+
+    def plans(search):
+        with CaptureQueriesContext(connection) as captured:
+            list(search(get_search_backend()))
+        with connection.cursor() as cursor:
+            explained = []
+            for statement in captured.captured_queries:
+                if not statement["sql"].startswith(("SELECT", "WITH")):
+                    continue  # the planner settings
+                cursor.execute(f"EXPLAIN {statement['sql']}")
+                explained += [row[0] for row in cursor.fetchall()]
+        return "\n".join(explained)
+
+    assert "(title || body)" not in plans(tiered_search)
+    assert "(title || body)" in plans(spelt_in_two_search)

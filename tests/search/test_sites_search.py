@@ -5,6 +5,7 @@ so a city's search never returns another site's guide, and scope=province covers
 import pytest
 from django.db import connection
 from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from guides.models import GuideIndexPage
@@ -240,3 +241,20 @@ def test_the_search_api_and_page_filter_and_count_a_department_over_the_province
     ]
     page = client.get("/search/", widened, HTTP_HOST="province.example").content.decode()
     assert '&amp;department=gongan">公安</a> (3)' in page
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql" or engine_configured(), reason="PostgreSQL's own search (the PostgreSQL run)"
+)
+def test_postgresql_checks_the_matches_of_a_search_over_every_site_in_an_index_alone(row_of_sites):
+    """Over sites that hold every page, the search checks each match's page by its id, live AND depth > 1:
+    search_live_page_ids holds all three (search migration 0006), so the check need not read the page's row.
+    (The planner takes that way where vacuum has marked the pages all-visible, which the test's rows never are.)"""
+    every_site = list(Site.objects.select_related("root_page"))
+    with CaptureQueriesContext(connection) as captured:
+        assert len(found_on(every_site)) == 5
+    ranked = next(each["sql"] for each in captured.captured_queries if "ts_rank" in each["sql"])
+    assert 'WHERE ("wagtailcore_page"."live" AND "wagtailcore_page"."depth" > 1)) AS allowed' in ranked
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_live_page_ids'")
+        assert cursor.fetchone()[0].endswith("wagtailcore_page USING btree (id) INCLUDE (depth) WHERE live")
