@@ -18,7 +18,6 @@ from .fallback import with_results_mixin
 from .ranked import bounded_fields, counted_up_to
 
 WHOLE_WEIGHT = 2**30
-FACET_SIZE = 1000  # buckets per field: more than any site has departments
 
 
 class OneRequestResultsMixin:
@@ -53,10 +52,14 @@ class OneRequestResultsMixin:
         return body
 
     def _aggregations(self):
+        """The whole matches' count and each bounded field's terms. Facets are shown only when the count is not
+        capped (search.service.run_search), so the matches then have at most as many values as the count limit:
+        that many buckets hold every one (a province's departments are many more than a site's)."""
         compiler = self.query_compiler
         fields = bounded_fields(compiler.queryset.model) if compiler.facets_wanted else {}
+        size = counted_up_to(compiler)
         aggregations = {
-            name: {"terms": {"field": compiler.mapping.get_field_column_name(field), "size": FACET_SIZE}}
+            name: {"terms": {"field": compiler.mapping.get_field_column_name(field), "size": size}}
             for name, field in fields.items()
         }
         if compiler.whole_query is not None:
