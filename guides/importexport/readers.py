@@ -29,6 +29,7 @@ MAX_LISTED_CELLS = 50
 FORMATS = ("xlsx", "csv", "json")
 RECORD_TYPE = "记录类型"
 BOM = b"\xef\xbb\xbf"
+MIB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,9 @@ class Limits:
     rows: int
 
     def megabytes(self):
-        return self.bytes // (1024 * 1024)
+        return self.bytes // MIB
 
 
-MIB = 1024 * 1024
 # An upload through the admin, read and previewed within a web request: a city's list.
 UPLOAD = Limits(bytes=5 * MIB, unpacked_bytes=50 * MIB, rows=20_000)
 # A file the operator imports on the server (the import_guides command), such as a province's list: 10,000 guides
